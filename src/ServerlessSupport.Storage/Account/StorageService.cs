@@ -1,0 +1,8 @@
+namespace ServerlessSupport.Storage.Account;
+
+public enum StorageService
+{
+    Blob,
+    Queue,
+    Table,
+}
