@@ -59,7 +59,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         foreach (var arg in new[]
         {
             "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--disableProductStyleUrl",
-            "--location", workspace,
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the pipeline on this machine: Azurite in memory on loopback (unless AzureWebJobsStorage points elsewhere)
+# and the app in standalone mode on http://127.0.0.1:7071. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/prereqs.sh
+ensure_node_modules
+
+dotnet build src/ServerlessSupport.Functions -c Release -v quiet -nologo
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "stopped"
+}
+trap cleanup INT TERM EXIT
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if [ -z "${AzureWebJobsStorage:-}" ] && [ -z "${AzureWebJobsStorage__accountName:-}" ] && [ -z "${AzureWebJobsStorage__blobServiceUri:-}" ]; then
+  blob=${AZURITE_BLOB_PORT:-10000}; queue=${AZURITE_QUEUE_PORT:-10001}; table=${AZURITE_TABLE_PORT:-10002}
+  for p in "$blob" "$queue" "$table"; do
+    port_free "$p" || { echo "port $p is in use: stop what holds it or set AZURITE_BLOB_PORT/AZURITE_QUEUE_PORT/AZURITE_TABLE_PORT" >&2; exit 1; }
+  done
+  node_modules/.bin/azurite --inMemoryPersistence --silent --skipApiVersionCheck --loose --disableTelemetry --disableProductStyleUrl \
+    --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
+    --tableHost 127.0.0.1 --tablePort "$table" &
+  pids+=($!)
+  for _ in $(seq 1 100); do port_free "$table" || break; sleep 0.1; done
+  account=devstoreaccount1
+  key=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==
+  export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/$account;QueueEndpoint=http://127.0.0.1:$queue/$account;TableEndpoint=http://127.0.0.1:$table/$account;"
+  echo "Azurite (in memory): blob http://127.0.0.1:$blob  queue http://127.0.0.1:$queue  table http://127.0.0.1:$table"
+else
+  echo "Storage: using AzureWebJobsStorage from the environment"
+fi
+
+url=${APP_URL:-http://127.0.0.1:7071}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+dotnet src/ServerlessSupport.Functions/bin/Release/net10.0/ServerlessSupport.Functions.dll --urls "$url" &
+pids+=($!)
+echo "App (standalone host): $url"
+echo "  health:    $url/api/health"
+echo "  dashboard: $url/"
+echo "Ctrl-C stops both."
+wait -n "${pids[@]}"
