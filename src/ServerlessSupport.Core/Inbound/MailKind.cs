@@ -1,0 +1,12 @@
+namespace ServerlessSupport.Core.Inbound;
+
+/// <summary>What sort of sender wrote a mail; everything but <see cref="Human"/> is never answered automatically.</summary>
+internal enum MailKind
+{
+    Human,
+    AutoReply,
+    Bounce,
+    MailingList,
+    Bulk,
+    OwnMail,
+}

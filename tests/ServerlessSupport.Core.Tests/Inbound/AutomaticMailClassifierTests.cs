@@ -1,0 +1,112 @@
+using ServerlessSupport.Core.Inbound;
+
+namespace ServerlessSupport.Core.Tests.Inbound;
+
+public class AutomaticMailClassifierTests
+{
+    private const string Support = "support@help.example";
+
+    private static MailClassification Classify(InboundEmailBuilder builder) => AutomaticMailClassifier.Classify(builder.Build(), Support);
+
+    [Fact]
+    public void Classify_HumanReply_IsHuman()
+    {
+        var result = Classify(new InboundEmailBuilder().Subject("Re: [#K7M2QX9P] Printer on fire").Header("In-Reply-To", "<ack@help.example>").Header("Auto-Submitted", "no").Header("X-Auto-Response-Suppress", "None"));
+
+        Assert.Equal(MailKind.Human, result.Kind);
+        Assert.False(result.IsAutomatic);
+    }
+
+    [Theory]
+    [InlineData("Auto-Submitted", "auto-replied", nameof(MailKind.AutoReply))]
+    [InlineData("Auto-Submitted", "auto-replied (vacation)", nameof(MailKind.AutoReply))]
+    [InlineData("Auto-Submitted", "Auto-Generated", nameof(MailKind.Bulk))]
+    [InlineData("Auto-Submitted", "auto-notified; owner-email=a@b.c", nameof(MailKind.Bulk))]
+    [InlineData("X-Autoreply", "yes", nameof(MailKind.AutoReply))]
+    [InlineData("X-Autorespond", "1", nameof(MailKind.AutoReply))]
+    [InlineData("X-Autoresponder", "true", nameof(MailKind.AutoReply))]
+    [InlineData("Precedence", "auto_reply", nameof(MailKind.AutoReply))]
+    [InlineData("Precedence", "bulk", nameof(MailKind.Bulk))]
+    [InlineData("Precedence", "junk", nameof(MailKind.Bulk))]
+    [InlineData("Precedence", "list", nameof(MailKind.MailingList))]
+    [InlineData("List-Id", "<news.vendor.example>", nameof(MailKind.MailingList))]
+    [InlineData("List-Unsubscribe", "<mailto:unsub@vendor.example>", nameof(MailKind.MailingList))]
+    [InlineData("X-Auto-Response-Suppress", "All", nameof(MailKind.AutoReply))]
+    [InlineData("X-Auto-Response-Suppress", "OOF, DR, RN, NRN", nameof(MailKind.AutoReply))]
+    [InlineData("Return-Path", "<>", nameof(MailKind.Bounce))]
+    [InlineData("Content-Type", "multipart/report; report-type=delivery-status; boundary=\"x\"", nameof(MailKind.Bounce))]
+    [InlineData("Content-Type", "multipart/report; report-type=\"disposition-notification\"", nameof(MailKind.AutoReply))]
+    public void Classify_HeaderSignal_GivesKind(string name, string value, string expected)
+    {
+        var result = Classify(new InboundEmailBuilder().Header(name, value));
+
+        Assert.Equal(expected, result.Kind.ToString());
+        Assert.True(result.IsAutomatic);
+        Assert.False(string.IsNullOrWhiteSpace(result.Reason));
+    }
+
+    [Theory]
+    [InlineData("X-Autoreply", "no")]
+    [InlineData("Auto-Submitted", "no")]
+    [InlineData("Precedence", "first-class")]
+    [InlineData("Return-Path", "<jane@customer.example>")]
+    public void Classify_NegativeOrNeutralValue_IsHuman(string name, string value)
+        => Assert.Equal(MailKind.Human, Classify(new InboundEmailBuilder().Header(name, value)).Kind);
+
+    [Theory]
+    [InlineData("MAILER-DAEMON@mx.customer.example")]
+    [InlineData("Mail Delivery System <mailer-daemon@googlemail.com>")]
+    [InlineData("postmaster@customer.example")]
+    public void Classify_DaemonSender_IsBounce(string from)
+        => Assert.Equal(MailKind.Bounce, Classify(new InboundEmailBuilder().From(from)).Kind);
+
+    [Theory]
+    [InlineData("support@help.example")]
+    [InlineData("Help Desk <SUPPORT@Help.Example>")]
+    [InlineData("support+K7M2QX9P@help.example")]
+    public void Classify_OwnAddress_IsOwnMail(string from)
+        => Assert.Equal(MailKind.OwnMail, Classify(new InboundEmailBuilder().From(from).Header("Auto-Submitted", "auto-replied")).Kind);
+
+    [Fact]
+    public void Classify_OwnMailWinsOverBounceSignals()
+        => Assert.Equal(MailKind.OwnMail, Classify(new InboundEmailBuilder().From(Support).Header("Return-Path", "<>").Header("Content-Type", "multipart/report; report-type=delivery-status")).Kind);
+
+    [Fact]
+    public void Classify_DeliveryReportWinsOverAutoSubmitted()
+        => Assert.Equal(MailKind.Bounce, Classify(new InboundEmailBuilder().From("MAILER-DAEMON@mx.example").Header("Auto-Submitted", "auto-replied")).Kind);
+
+    [Fact]
+    public void Classify_AutoReplyWithNullReturnPath_IsAutoReply()
+        => Assert.Equal(MailKind.AutoReply, Classify(new InboundEmailBuilder().Header("Auto-Submitted", "auto-replied").Header("Return-Path", "<>")).Kind);
+
+    [Fact]
+    public void Classify_EmptyEnvelopeFrom_IsBounce()
+        => Assert.Equal(MailKind.Bounce, Classify(new InboundEmailBuilder().EnvelopeFrom(string.Empty)).Kind);
+
+    [Fact]
+    public void Classify_UnknownEnvelope_IsNotABounce()
+        => Assert.Equal(MailKind.Human, Classify(new InboundEmailBuilder().EnvelopeFrom(null)).Kind);
+
+    [Fact]
+    public void Classify_ExchangeOutOfOffice_IsAutoReply()
+    {
+        var result = Classify(new InboundEmailBuilder()
+            .Subject("Automatic reply: [#K7M2QX9P] Re: Printer on fire")
+            .Header("X-Auto-Response-Suppress", "All")
+            .Header("X-MS-Exchange-Inbox-Rules-Loop", "jane@customer.example"));
+
+        Assert.Equal(MailKind.AutoReply, result.Kind);
+    }
+
+    [Theory]
+    [InlineData("Automatic reply: Printer", nameof(MailKind.AutoReply))]
+    [InlineData("Out of Office: Printer", nameof(MailKind.AutoReply))]
+    [InlineData("Abwesenheitsnotiz: Drucker", nameof(MailKind.AutoReply))]
+    [InlineData("Undeliverable: Printer", nameof(MailKind.Bounce))]
+    [InlineData("Delivery Status Notification (Failure)", nameof(MailKind.Bounce))]
+    [InlineData("Undelivered Mail Returned to Sender", nameof(MailKind.Bounce))]
+    [InlineData("Out of office question about my order", nameof(MailKind.Human))]
+    [InlineData("Re: Automatic reply settings do not work", nameof(MailKind.Human))]
+    public void Classify_SubjectOnly_IsSecondarySignal(string subject, string expected)
+        => Assert.Equal(expected, Classify(new InboundEmailBuilder().Subject(subject)).Kind.ToString());
+}
