@@ -1,0 +1,13 @@
+namespace ServerlessSupport.Core.Sla;
+
+/// <summary>The three targets of one priority.</summary>
+internal sealed record PriorityTargets(SlaTargetSpec FirstResponse, SlaTargetSpec NextUpdate, SlaTargetSpec Resolution)
+{
+    public SlaTargetSpec For(TargetKind kind) => kind switch
+    {
+        TargetKind.FirstResponse => FirstResponse,
+        TargetKind.NextUpdate => NextUpdate,
+        TargetKind.Resolution => Resolution,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

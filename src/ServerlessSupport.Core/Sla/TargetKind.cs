@@ -1,0 +1,9 @@
+namespace ServerlessSupport.Core.Sla;
+
+/// <summary>The three promises every ticket is measured against.</summary>
+internal enum TargetKind
+{
+    FirstResponse,
+    NextUpdate,
+    Resolution,
+}
