@@ -1,0 +1,17 @@
+using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Intake;
+
+/// <summary>Raw webhook payloads and attachment contents in blob storage.</summary>
+internal interface IInboundPayloadStore
+{
+    /// <summary>Stores a webhook payload as received (container <c>inbound</c>, or <c>quarantine</c> when it could not be validated).</summary>
+    Task SaveAsync(InboundPointer pointer, ReadOnlyMemory<byte> body, bool quarantine, CancellationToken cancellationToken);
+
+    /// <summary>The payload's bytes, or null if the blob no longer exists.</summary>
+    Task<ReadOnlyMemory<byte>?> GetAsync(InboundPointer pointer, CancellationToken cancellationToken);
+
+    /// <summary>Stores an attachment under a name derived from its message, so a retry overwrites rather than duplicates.</summary>
+    Task<string> SaveAttachmentAsync(TicketId ticket, string messageKey, int index, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+}

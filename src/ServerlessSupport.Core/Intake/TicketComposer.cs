@@ -1,0 +1,155 @@
+using ServerlessSupport.Core.Inbound;
+using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Templates;
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Intake;
+
+/// <summary>Builds the one transaction that records an inbound email: a new ticket with its acknowledgment, or one more message.</summary>
+internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity support, ISenderThrottle throttle, TimeProvider time)
+{
+    /// <summary>How many Message-IDs of the conversation we carry in References (oldest dropped first).</summary>
+    private const int MaxReferences = 20;
+
+    public async Task<TicketCommit> NewTicketAsync(TicketId id, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var email = inbound.Email;
+        var rule = policy.PriorityRules.FirstMatch(email.Subject, email.Text, email.From.Address);
+        var priority = rule?.Priority ?? policy.PriorityRules.DefaultPriority;
+        var firstResponse = policy.Target(priority, TargetKind.FirstResponse);
+        var due = firstResponse.DueFrom(now);
+
+        var ticket = new Ticket
+        {
+            Id = id,
+            Status = TicketStatus.Open,
+            Priority = priority,
+            Customer = new Mailbox(email.From.Address, email.From.DisplayName),
+            Subject = Templates.TemplateText.CleanSubject(email.Subject),
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastCustomerMessageId = inbound.MessageId,
+            LastCustomerMessageAt = now,
+            References = Chain([], email, inbound.MessageId),
+            OriginMessageId = inbound.MessageId,
+            FirstResponseDue = due,
+            MessageCount = 1,
+        };
+
+        var events = new List<TicketEvent>
+        {
+            new(1, TicketEventKinds.Created, now, "system", $"Opened by email from {email.From.Address}; priority {priority}{(rule is null ? " (default)" : " (rule)")}; first response due {due:u}."),
+        };
+
+        var outbox = new List<OutboxItem>();
+        if (await throttle.TryConsumeAsync(email.From.Address, cancellationToken))
+        {
+            var model = new AcknowledgmentModel(
+                id,
+                email.From.DisplayName,
+                email.Subject,
+                support.TeamName,
+                due,
+                firstResponse.Duration,
+                firstResponse.Clock == ClockKind.Business,
+                email.Date?.Offset ?? firstResponse.Calendar.TimeZone.GetUtcOffset(due));
+            outbox.Add(Outbox(ticket, 1, "ack", AcknowledgmentTemplate.Render(model), "auto-replied", now));
+            events.Add(new(2, TicketEventKinds.AcknowledgmentQueued, now, "system", $"Acknowledgment queued to {email.From.Address}."));
+            ticket = ticket with { AcknowledgedAt = now };
+        }
+        else
+        {
+            events.Add(new(2, TicketEventKinds.AutoReplySuppressed, now, "system", $"No acknowledgment: automatic replies to {email.From.Address} reached the limit for now."));
+        }
+
+        ticket = ticket with { EventCount = events.Count, OutboxCount = outbox.Count };
+        return new TicketCommit(ticket)
+        {
+            Messages = [Message(1, inbound, attachments, now)],
+            Events = events,
+            Outbox = outbox,
+            Markers = [inbound.Marker],
+        };
+    }
+
+    public TicketCommit Append(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var now = time.GetUtcNow();
+        var email = inbound.Email;
+        var events = new List<TicketEvent>();
+        var next = ticket with { UpdatedAt = now, MessageCount = ticket.MessageCount + 1 };
+
+        if (inbound.Classification.IsAutomatic)
+        {
+            // Recorded for the agents, but it changes nothing: no reopening, no clock, no reply.
+            events.Add(new(ticket.EventCount + 1, TicketEventKinds.AutomaticMailRecorded, now, "system", $"{inbound.Classification.Kind} from {email.From.Address}: {inbound.Classification.Reason}"));
+        }
+        else
+        {
+            next = next with
+            {
+                LastCustomerMessageId = inbound.MessageId,
+                LastCustomerMessageAt = now,
+                References = Chain(ticket.References, email, inbound.MessageId),
+            };
+            events.Add(new(ticket.EventCount + 1, TicketEventKinds.CustomerReplied, now, email.From.Address, $"Reply from {email.From.Address}."));
+            if (ticket.Status is TicketStatus.Solved or TicketStatus.Closed or TicketStatus.PendingCustomer)
+            {
+                next = next with { Status = TicketStatus.Open, SolvedAt = null };
+                events.Add(new(ticket.EventCount + 2, TicketEventKinds.Reopened, now, "system", $"Status {ticket.Status} → Open: the customer wrote."));
+            }
+        }
+
+        return new TicketCommit(next with { EventCount = ticket.EventCount + events.Count })
+        {
+            Messages = [Message(next.MessageCount, inbound, attachments, now)],
+            Events = events,
+            Markers = [inbound.Marker],
+        };
+    }
+
+    private OutboxItem Outbox(Ticket ticket, int sequence, string kind, RenderedEmail rendered, string? autoSubmitted, DateTimeOffset now) => new()
+    {
+        TicketId = ticket.Id,
+        Sequence = sequence,
+        Kind = kind,
+        State = OutboxState.Pending,
+        CreatedAt = now,
+        Email = new OutboundEmail(
+            new Mailbox(support.Address, support.TeamName),
+            [ticket.Customer],
+            rendered.Subject,
+            rendered.Text,
+            rendered.Html,
+            OutboundMessageIds.Create(ticket.Id, sequence, support.Domain),
+            ticket.LastCustomerMessageId is { } last ? MessageIds.Format(last) : null,
+            [.. ticket.References.Select(MessageIds.Format)],
+            autoSubmitted,
+            new Mailbox(TicketToken.PlusAddress(ticket.Id, support.Address), support.TeamName))
+        {
+            Tags = new Dictionary<string, string> { ["ticket"] = ticket.Id.ToString(), ["outbox"] = OutboxItem.OutboxKey(sequence), ["kind"] = kind },
+        },
+    };
+
+    private static TicketMessage Message(int sequence, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, DateTimeOffset now) => new()
+    {
+        Sequence = sequence,
+        Direction = MessageDirection.Inbound,
+        At = now,
+        Author = inbound.Email.From.Address,
+        AuthorName = inbound.Email.From.DisplayName,
+        Subject = inbound.Email.Subject,
+        DisplayText = inbound.Email.DisplayText,
+        FullText = inbound.Email.Text,
+        MessageId = inbound.MessageId,
+        AutomaticReason = inbound.Classification.IsAutomatic ? $"{inbound.Classification.Kind}: {inbound.Classification.Reason}" : null,
+        RawPointer = inbound.Pointer.Blob,
+        Attachments = attachments,
+    };
+
+    private static string[] Chain(IReadOnlyList<string> existing, InboundEmail email, string messageId) =>
+        [.. existing.Concat(email.References).Append(messageId).Distinct(MessageIds.Comparer).TakeLast(MaxReferences)];
+}

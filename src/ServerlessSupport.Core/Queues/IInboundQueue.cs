@@ -1,0 +1,7 @@
+namespace ServerlessSupport.Core.Queues;
+
+/// <summary>Queue <c>inbound</c>: pointers to stored webhook payloads for ProcessInbound.</summary>
+internal interface IInboundQueue
+{
+    Task EnqueueAsync(InboundPointer pointer, CancellationToken cancellationToken);
+}

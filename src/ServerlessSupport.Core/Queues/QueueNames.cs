@@ -1,0 +1,7 @@
+namespace ServerlessSupport.Core.Queues;
+
+internal static class QueueNames
+{
+    public const string Inbound = "inbound";
+    public const string Outbound = "outbound";
+}

@@ -1,0 +1,3 @@
+namespace ServerlessSupport.Core.Templates;
+
+internal sealed record RenderedEmail(string Subject, string Text, string Html);

@@ -1,0 +1,8 @@
+namespace ServerlessSupport.Core.Tickets;
+
+internal enum OutboxState
+{
+    Pending,
+    Sent,
+    Failed,
+}

@@ -1,0 +1,57 @@
+using ServerlessSupport.Core.Outbound;
+
+namespace ServerlessSupport.Core.Tickets;
+
+/// <summary>
+/// The ticket row: the source of truth for a conversation's state. Sequence counters live here so that
+/// message, event and outbox rows get their keys inside the same guarded transaction.
+/// </summary>
+internal sealed record Ticket
+{
+    public required TicketId Id { get; init; }
+
+    public required TicketStatus Status { get; init; }
+
+    public required Priority Priority { get; init; }
+
+    public required Mailbox Customer { get; init; }
+
+    public required string Subject { get; init; }
+
+    public string? Assignee { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The customer's most recent Message-ID, for In-Reply-To on what we send next.</summary>
+    public string? LastCustomerMessageId { get; init; }
+
+    /// <summary>The References chain we continue on outbound mail (bounded; oldest dropped first).</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    public int MessageCount { get; init; }
+
+    public int EventCount { get; init; }
+
+    public int OutboxCount { get; init; }
+
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>When a person must have answered (policy first-response target from creation).</summary>
+    public DateTimeOffset? FirstResponseDue { get; init; }
+
+    public DateTimeOffset? FirstRespondedAt { get; init; }
+
+    public DateTimeOffset? LastCustomerMessageAt { get; init; }
+
+    public DateTimeOffset? LastAgentUpdateAt { get; init; }
+
+    public DateTimeOffset? SolvedAt { get; init; }
+
+    /// <summary>The Message-ID of the email that opened the ticket (tells a redelivery from a ticket-id collision).</summary>
+    public string? OriginMessageId { get; init; }
+
+    /// <summary>The storage version (ETag) this snapshot was read at; null for a ticket not yet stored.</summary>
+    public string? Version { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace ServerlessSupport.Core.Tickets;
+
+internal enum TicketStatus
+{
+    Open,
+    PendingCustomer,
+    Solved,
+    Closed,
+}

@@ -1,0 +1,62 @@
+using Azure;
+using Microsoft.Extensions.Options;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Storage.Tables;
+
+namespace ServerlessSupport.Storage.Intake;
+
+/// <summary>
+/// Table Senders: one row per address (PartitionKey = hash prefix, RowKey = hash) counting automatic replies in a fixed
+/// window. Updates are ETag-guarded so two instances cannot both take the last slot.
+/// </summary>
+internal sealed class TableSenderThrottle(StorageTableClient table, TimeProvider time, IOptions<SenderThrottleOptions> options) : ISenderThrottle
+{
+    public async Task<bool> TryConsumeAsync(string address, CancellationToken cancellationToken)
+    {
+        var limit = options.Value;
+        var hash = KeyHash.Of(address);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % limit.Window.Ticks), TimeSpan.Zero);
+            var row = await table.GetAsync(KeyHash.Partition(hash), hash, cancellationToken: cancellationToken);
+            try
+            {
+                if (row is null)
+                {
+                    await table.AddAsync(NewWindow(hash, address, windowStart), cancellationToken);
+                    return true;
+                }
+
+                if (row.GetDateTimeOffset("WindowStart") != windowStart)
+                {
+                    await table.UpdateAsync(NewWindow(hash, address, windowStart), row.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return true;
+                }
+
+                var count = row.GetInt32("Count") ?? 0;
+                if (count >= limit.PerSender)
+                {
+                    return false;
+                }
+
+                row["Count"] = count + 1;
+                await table.UpdateAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another instance counted at the same moment; read again.
+            }
+        }
+
+        return false;
+    }
+
+    private static TableEntity NewWindow(string hash, string address, DateTimeOffset windowStart) => new(KeyHash.Partition(hash), hash)
+    {
+        ["Address"] = address,
+        ["WindowStart"] = windowStart,
+        ["Count"] = 1,
+    };
+}

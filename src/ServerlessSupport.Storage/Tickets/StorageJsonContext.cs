@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Storage.Tickets;
+
+/// <summary>Nested values kept as JSON text inside a table entity (an email to send, a message's attachment list).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OutboundEmail))]
+[JsonSerializable(typeof(List<StoredAttachment>))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,0 +1,114 @@
+using Azure;
+using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Storage.Tables;
+
+namespace ServerlessSupport.Storage.Tickets;
+
+/// <summary>
+/// Tickets in one table, one partition per ticket (DESIGN.md §4). A change is one entity-group transaction: the ticket row
+/// (added, or replaced under its ETag), new message/event/outbox rows, outbox updates under their ETags, and markers.
+/// </summary>
+internal sealed class TableTicketStore(StorageTableClient table) : ITicketStore
+{
+    public async Task<Ticket?> GetAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        var entity = await table.GetAsync(id.ToString(), TicketRows.TicketKey, cancellationToken: cancellationToken);
+        return entity is null ? null : TicketEntityMapper.ToTicket(entity);
+    }
+
+    public async Task<Ticket> CommitAsync(TicketCommit commit, CancellationToken cancellationToken)
+    {
+        var ticket = commit.Ticket;
+        var actions = new List<TableTransactionAction>
+        {
+            ticket.Version is null
+                ? new(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(ticket))
+                : new(TableTransactionActionType.UpdateReplace, TicketEntityMapper.ToEntity(ticket), new ETag(ticket.Version)),
+        };
+        var markerStart = actions.Count;
+        var at = ticket.UpdatedAt;
+        actions.AddRange(commit.Markers.Select(m => new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.Marker(ticket.Id, m, at))));
+        var markerEnd = actions.Count;
+        actions.AddRange(commit.Messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(ticket.Id, m))));
+        actions.AddRange(commit.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(ticket.Id, e))));
+        actions.AddRange(commit.Outbox.Select(o => o.Version is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(o))
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, TicketEntityMapper.ToEntity(o), new ETag(o.Version))));
+
+        IReadOnlyList<ETag> etags;
+        try
+        {
+            etags = await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            var index = ex.FailedIndex ?? 0;
+            if (ex.Status == 409 && index >= markerStart && index < markerEnd)
+            {
+                throw new DuplicateChangeException(commit.Markers[index - markerStart]);
+            }
+
+            throw new TicketConflictException($"Ticket {ticket.Id} changed concurrently ({ex.Status} {ex.ErrorCode} at operation {index}).", ex);
+        }
+
+        return ticket with { Version = etags[0].ToString() };
+    }
+
+    public async Task<OutboxItem?> GetOutboxAsync(TicketId id, int sequence, CancellationToken cancellationToken)
+    {
+        var entity = await table.GetAsync(id.ToString(), TicketRows.Outbox(sequence), cancellationToken: cancellationToken);
+        return entity is null ? null : TicketEntityMapper.ToOutbox(entity);
+    }
+
+    public async Task<OutboxItem?> TryUpdateOutboxAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        try
+        {
+            var etag = await table.UpdateAsync(
+                TicketEntityMapper.ToEntity(item),
+                item.Version is null ? ETag.All : new ETag(item.Version),
+                TableUpdateMode.Replace,
+                cancellationToken);
+            return item with { Version = etag.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> GetPendingOutboxAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        var filter = TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix) + " and State eq 'Pending'";
+        var result = new List<OutboxItem>();
+        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(TicketEntityMapper.ToOutbox(entity));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        var result = new List<TicketMessage>();
+        await foreach (var entity in table.QueryAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.MessagePrefix), cancellationToken: cancellationToken))
+        {
+            result.Add(TicketEntityMapper.ToMessage(entity));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<TicketEvent>> GetEventsAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        var result = new List<TicketEvent>();
+        await foreach (var entity in table.QueryAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.EventPrefix), cancellationToken: cancellationToken))
+        {
+            result.Add(TicketEntityMapper.ToEvent(entity));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,129 @@
+using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Storage.Tables;
+using ServerlessSupport.Storage.Tickets;
+using ServerlessSupport.Testing;
+
+namespace ServerlessSupport.Storage.Tests.Tickets;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableTicketStoreTests(AzuriteFixture fixture)
+{
+    private async Task<(TableTicketStore Store, StorageTableClient Table)> CreateAsync()
+    {
+        var table = new StorageClients(fixture.Account).GetTable(AzuriteFixture.UniqueName("tickets"));
+        await table.CreateIfNotExistsAsync();
+        return (new TableTicketStore(table), table);
+    }
+
+    [Fact]
+    public async Task CommitAsync_NewTicket_WritesEveryRowAndReadsBack()
+    {
+        var (store, _) = await CreateAsync();
+        var commit = new TicketBuilder().BuildNewCommit();
+
+        var stored = await store.CommitAsync(commit, default);
+
+        Assert.NotNull(stored.Version);
+        var ticket = await store.GetAsync(commit.Ticket.Id, default);
+        Assert.NotNull(ticket);
+        Assert.Equal(commit.Ticket with { Version = ticket.Version }, ticket with { References = commit.Ticket.References });
+        Assert.Equal(commit.Ticket.References, ticket.References);
+        var message = Assert.Single(await store.GetMessagesAsync(commit.Ticket.Id, default));
+        Assert.Equal(commit.Messages[0].DisplayText, message.DisplayText);
+        Assert.Equal(commit.Messages[0].Attachments, message.Attachments);
+        Assert.Single(await store.GetEventsAsync(commit.Ticket.Id, default));
+        var outbox = Assert.Single(await store.GetPendingOutboxAsync(commit.Ticket.Id, default));
+        Assert.Equal(commit.Outbox[0].Email.Subject, outbox.Email.Subject);
+        Assert.Equal(commit.Outbox[0].Email.References, outbox.Email.References);
+    }
+
+    [Fact]
+    public async Task CommitAsync_SameMarkerAgain_ThrowsDuplicateAndWritesNothing()
+    {
+        var (store, table) = await CreateAsync();
+        var commit = new TicketBuilder().BuildNewCommit("same");
+        var stored = await store.CommitAsync(commit, default);
+
+        var again = commit with
+        {
+            Ticket = stored with { MessageCount = 2 },
+            Messages = [commit.Messages[0] with { Sequence = 2 }],
+            Events = [],
+            Outbox = [],
+        };
+
+        await Assert.ThrowsAsync<DuplicateChangeException>(() => store.CommitAsync(again, default));
+        Assert.Single(await store.GetMessagesAsync(commit.Ticket.Id, default));
+        Assert.Equal(1, (await store.GetAsync(commit.Ticket.Id, default))!.MessageCount);
+        Assert.Equal(5, await CountRowsAsync(table, commit.Ticket.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task CommitAsync_StaleVersion_ThrowsConflictAndLeavesTicket()
+    {
+        var (store, _) = await CreateAsync();
+        var commit = new TicketBuilder().BuildNewCommit();
+        var stored = await store.CommitAsync(commit, default);
+        await store.CommitAsync(new TicketCommit(stored with { Subject = "first writer" }), default);
+
+        var stale = new TicketCommit(stored with { Subject = "second writer", EventCount = 2 })
+        {
+            Events = [new TicketEvent(2, "x", stored.UpdatedAt, "agent", "late")],
+        };
+
+        await Assert.ThrowsAsync<TicketConflictException>(() => store.CommitAsync(stale, default));
+        Assert.Equal("first writer", (await store.GetAsync(commit.Ticket.Id, default))!.Subject);
+        Assert.Single(await store.GetEventsAsync(commit.Ticket.Id, default));
+    }
+
+    [Fact]
+    public async Task CommitAsync_NewTicketWhoseIdExists_ThrowsConflict()
+    {
+        var (store, _) = await CreateAsync();
+        var commit = new TicketBuilder().BuildNewCommit("one");
+        await store.CommitAsync(commit, default);
+
+        await Assert.ThrowsAsync<TicketConflictException>(() => store.CommitAsync(commit with { Markers = ["two"] }, default));
+    }
+
+    [Fact]
+    public async Task TryUpdateOutboxAsync_StaleVersion_ReturnsNullAndKeepsRow()
+    {
+        var (store, _) = await CreateAsync();
+        var commit = new TicketBuilder().BuildNewCommit();
+        await store.CommitAsync(commit, default);
+        var row = (await store.GetOutboxAsync(commit.Ticket.Id, 1, default))!;
+
+        var first = await store.TryUpdateOutboxAsync(row with { Attempts = 1 }, default);
+        var second = await store.TryUpdateOutboxAsync(row with { Attempts = 7 }, default);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(1, (await store.GetOutboxAsync(commit.Ticket.Id, 1, default))!.Attempts);
+    }
+
+    [Fact]
+    public async Task CommitAsync_TextLongerThanOneProperty_RoundTripsWhole()
+    {
+        var (store, _) = await CreateAsync();
+        var text = string.Concat(Enumerable.Repeat("Zeile mit Umlauten äöü and an emoji 😀. ", 2_000));
+        var commit = new TicketBuilder().WithText(text).BuildNewCommit();
+
+        await store.CommitAsync(commit, default);
+
+        var message = Assert.Single(await store.GetMessagesAsync(commit.Ticket.Id, default));
+        Assert.Equal(text, message.FullText);
+        Assert.Equal(text, message.DisplayText);
+    }
+
+    private static async Task<int> CountRowsAsync(StorageTableClient table, string partition)
+    {
+        var count = 0;
+        await foreach (var unused in table.QueryAsync(TableFilter.Format($"PartitionKey eq {partition}")))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
