@@ -1,0 +1,234 @@
+// ServerlessSupport on Azure Functions: the app runs as a custom handler on a Linux Elastic Premium plan.
+// Storage is reached with the app's system-assigned identity (identity-based AzureWebJobsStorage__*);
+// secrets live in Key Vault and reach the app as Key Vault references.
+//
+//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json \
+//     -p sendGridApiKey=<key> webhookKeys=<k1,k2> surveySigningKey=<key>
+//   scripts/package.sh && (cd artifacts/functionapp && zip -r ../functionapp.zip .) &&
+//   az functionapp deployment source config-zip -g <rg> -n <app> --src artifacts/functionapp.zip
+
+targetScope = 'resourceGroup'
+
+@description('Prefix for every resource name (lower case letters and digits, 3-11 characters).')
+@minLength(3)
+@maxLength(11)
+param prefix string = 'supportdesk'
+
+param location string = resourceGroup().location
+
+@description('Elastic Premium size for the Linux plan that runs the custom handler.')
+@allowed(['EP1', 'EP2', 'EP3'])
+param planSku string = 'EP1'
+
+@description('Stack image for the Linux workers. The handler is published for linux-x64 (self-contained recommended), so it needs nothing from the image.')
+param linuxFxVersion string = 'DOTNET-ISOLATED|8.0'
+
+@description('The support mailbox customers write to.')
+param supportAddress string
+
+@description('The team name customers see in the From line and signatures.')
+param supportTeamName string = 'Support'
+
+@description('Optional ECDSA public key from the SendGrid console for signed inbound webhooks; empty turns verification off.')
+param sendGridInboundVerificationKey string = ''
+
+@description('Path of the policy JSON, relative to the app folder.')
+param policyPath string = 'config/policy.json'
+
+@description('6-field CRON (UTC) for FollowUpSweep.')
+param followUpSchedule string = '0 * * * * *'
+
+@description('6-field CRON (UTC) for EscalationSweep.')
+param escalationSchedule string = '30 * * * * *'
+
+@description('Public base URL for links in customer mail; empty means the app\'s own host name.')
+param publicBaseUrl string = ''
+
+param sendGridBaseUrl string = 'https://api.sendgrid.com'
+
+@secure()
+@description('SendGrid API key (mail send permission).')
+param sendGridApiKey string
+
+@secure()
+@description('Comma-separated keys the inbound webhook accepts.')
+param webhookKeys string
+
+@secure()
+@description('Key that signs satisfaction-survey links.')
+param surveySigningKey string
+
+var suffix = uniqueString(resourceGroup().id, prefix)
+var appName = '${prefix}-${suffix}'
+var storageName = take('${prefix}${suffix}', 24)
+var vaultName = take('${prefix}-kv-${suffix}', 24)
+var hostId = take(appName, 32)
+
+// Built-in role definition ids.
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // The Premium plan's content file share still needs a key; the app itself uses its identity.
+    allowSharedKeyAccess: true
+  }
+}
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${appName}-logs'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${appName}-ai'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: vaultName
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 30
+  }
+}
+
+resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'sendgrid-api-key'
+  properties: { value: sendGridApiKey }
+}
+
+resource webhookKeysSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'support-webhook-keys'
+  properties: { value: webhookKeys }
+}
+
+resource surveyKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'support-survey-signing-key'
+  properties: { value: surveySigningKey }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${appName}-plan'
+  location: location
+  kind: 'elastic'
+  sku: { name: planSku, tier: 'ElasticPremium' }
+  properties: {
+    reserved: true // Linux
+    maximumElasticWorkerCount: 10
+  }
+}
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: appName
+  location: location
+  kind: 'functionapp,linux'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    siteConfig: {
+      linuxFxVersion: linuxFxVersion
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
+        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
+        { name: 'WEBSITE_CONTENTSHARE', value: toLower(appName) }
+        { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
+        // Identity-based storage for the Functions host and for the app (ServerlessSupport.Storage reads the same names).
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
+        { name: 'AzureFunctionsWebHost__hostid', value: hostId }
+        { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridSecret.properties.secretUri})' }
+        { name: 'SendGrid__BaseUrl', value: sendGridBaseUrl }
+        { name: 'Support__Address', value: supportAddress }
+        { name: 'Support__TeamName', value: supportTeamName }
+        { name: 'Storage__Prefix', value: '' }
+        { name: 'SendGrid__InboundVerificationKey', value: sendGridInboundVerificationKey }
+        { name: 'Support__WebhookKeys', value: '@Microsoft.KeyVault(SecretUri=${webhookKeysSecret.properties.secretUri})' }
+        { name: 'Support__PolicyPath', value: policyPath }
+        { name: 'Support__FollowUpSchedule', value: followUpSchedule }
+        { name: 'Support__EscalationSchedule', value: escalationSchedule }
+        { name: 'Support__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl }
+        { name: 'Support__SurveySigningKey', value: '@Microsoft.KeyVault(SecretUri=${surveyKeySecret.properties.secretUri})' }
+      ]
+    }
+  }
+}
+
+resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, app.id, storageBlobDataOwner)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, app.id, storageQueueDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, app.id, storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, app.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+output functionAppName string = app.name
+output functionAppUrl string = 'https://${app.properties.defaultHostName}'
+output storageAccountName string = storage.name
+output keyVaultName string = vault.name

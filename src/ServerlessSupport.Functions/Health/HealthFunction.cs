@@ -1,0 +1,15 @@
+using ServerlessSupport.Functions.Hosting;
+
+namespace ServerlessSupport.Functions.Health;
+
+/// <summary><c>GET /api/health</c>: 200 when every storage service answers, else 503 naming the one that does not.</summary>
+internal sealed class HealthFunction(StorageHealthProbe probe) : IHttpFunction
+{
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var services = await probe.CheckAsync(cancellationToken);
+        var healthy = services.Values.All(v => v == "reachable");
+        var report = new HealthReport(healthy ? "healthy" : "unhealthy", services);
+        return Results.Json(report, HealthJsonContext.Default.HealthReport, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

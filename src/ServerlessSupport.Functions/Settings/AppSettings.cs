@@ -1,0 +1,48 @@
+namespace ServerlessSupport.Functions.Settings;
+
+/// <summary>Every setting the app reads. A test checks each is set by the Bicep and documented in the local sample.</summary>
+internal static class AppSettings
+{
+    public const string Storage = "AzureWebJobsStorage";
+    public const string StorageAccountName = "AzureWebJobsStorage__accountName";
+    public const string StorageBlobServiceUri = "AzureWebJobsStorage__blobServiceUri";
+    public const string StorageQueueServiceUri = "AzureWebJobsStorage__queueServiceUri";
+    public const string StorageTableServiceUri = "AzureWebJobsStorage__tableServiceUri";
+    public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
+    public const string HostId = "AzureFunctionsWebHost__hostid";
+    public const string SendGridApiKey = "SendGrid__ApiKey";
+    public const string SendGridBaseUrl = "SendGrid__BaseUrl";
+    public const string SupportAddress = "Support__Address";
+    public const string SupportTeamName = "Support__TeamName";
+    public const string StoragePrefix = "Storage__Prefix";
+    public const string SendGridInboundVerificationKey = "SendGrid__InboundVerificationKey";
+    public const string SupportWebhookKeys = "Support__WebhookKeys";
+    public const string SupportPolicyPath = "Support__PolicyPath";
+    public const string SupportFollowUpSchedule = "Support__FollowUpSchedule";
+    public const string SupportEscalationSchedule = "Support__EscalationSchedule";
+    public const string SupportPublicBaseUrl = "Support__PublicBaseUrl";
+    public const string SupportSurveySigningKey = "Support__SurveySigningKey";
+
+    public static IReadOnlyList<AppSetting> All { get; } =
+    [
+        new(Storage, "Storage connection string (UseDevelopmentStorage=true locally); Azure uses the identity-based settings below.", Local: true, Azure: false),
+        new(StorageAccountName, "Storage account name for Entra ID (managed identity) access.", Local: false, Azure: true),
+        new(StorageBlobServiceUri, "Blob endpoint for identity-based access.", Local: false, Azure: true),
+        new(StorageQueueServiceUri, "Queue endpoint for identity-based access.", Local: false, Azure: true),
+        new(StorageTableServiceUri, "Table endpoint for identity-based access.", Local: false, Azure: true),
+        new(CustomHandlerPort, "Set by the Functions host: the app then runs as its custom handler on this port.", Local: false, Azure: false),
+        new(HostId, "Host id naming the timer lease and schedule-status blobs (lower case, at most 32 characters).", Local: true, Azure: true),
+        new(SendGridApiKey, "SendGrid API key (a Key Vault reference in Azure).", Local: true, Azure: true),
+        new(SendGridBaseUrl, "SendGrid API base URL; tests point it at a local server.", Local: true, Azure: true),
+        new(SupportAddress, "The support mailbox customers write to.", Local: true, Azure: true),
+        new(SupportTeamName, "The team's name in the From line and signatures of mail we send.", Local: true, Azure: true),
+        new(StoragePrefix, "Optional prefix for every table, queue and container name (standalone only: function.json names the queues).", Local: true, Azure: true),
+        new(SendGridInboundVerificationKey, "Optional ECDSA public key (SendGrid console) to verify signed inbound webhooks.", Local: true, Azure: true),
+        new(SupportWebhookKeys, "Comma-separated keys the inbound webhook accepts.", Local: true, Azure: true),
+        new(SupportPolicyPath, "Path of the policy JSON file.", Local: true, Azure: true),
+        new(SupportFollowUpSchedule, "6-field CRON for FollowUpSweep.", Local: true, Azure: true),
+        new(SupportEscalationSchedule, "6-field CRON for EscalationSweep.", Local: true, Azure: true),
+        new(SupportPublicBaseUrl, "Public base URL used in links sent to customers.", Local: true, Azure: true),
+        new(SupportSurveySigningKey, "Key signing satisfaction-survey links.", Local: true, Azure: true),
+    ];
+}

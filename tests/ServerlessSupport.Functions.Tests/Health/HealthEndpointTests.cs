@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using ServerlessSupport.Storage.Account;
+using ServerlessSupport.Testing;
+
+namespace ServerlessSupport.Functions.Tests.Health;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class HealthEndpointTests(AzuriteFixture fixture)
+{
+    [Fact]
+    public async Task Get_AllServicesUp_Answers200Healthy()
+    {
+        await using var app = await TestApp.StartAsync(fixture.ConnectionString, customHandler: true);
+
+        using var response = await app.Client.GetAsync(new Uri("api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        var services = body.RootElement.GetProperty("services");
+        Assert.Equal("reachable", services.GetProperty("blob").GetString());
+        Assert.Equal("reachable", services.GetProperty("queue").GetString());
+        Assert.Equal("reachable", services.GetProperty("table").GetString());
+    }
+
+    [Fact]
+    public async Task Get_QueueServiceDown_Answers503NamingQueueWithoutSecrets()
+    {
+        var deadPort = DeadPort();
+        var azurite = fixture.Azurite;
+        var account = StorageAccount.DevelopmentAccountName;
+        var connection =
+            $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={StorageAccount.DevelopmentAccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{azurite.BlobPort}/{account};" +
+            $"QueueEndpoint=http://127.0.0.1:{deadPort}/{account};" +
+            $"TableEndpoint=http://127.0.0.1:{azurite.TablePort}/{account};";
+        await using var app = await TestApp.StartAsync(connection, customHandler: true);
+
+        using var response = await app.Client.GetAsync(new Uri("api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal("unhealthy", body.RootElement.GetProperty("status").GetString());
+        var services = body.RootElement.GetProperty("services");
+        Assert.StartsWith("unreachable: ", services.GetProperty("queue").GetString(), StringComparison.Ordinal);
+        Assert.Equal("reachable", services.GetProperty("blob").GetString());
+        Assert.Equal("reachable", services.GetProperty("table").GetString());
+        Assert.DoesNotContain(StorageAccount.DevelopmentAccountKey, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(deadPort.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+    }
+
+    private static int DeadPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Storage;
+using ServerlessSupport.Storage.Queues;
+using ServerlessSupport.Testing;
+
+namespace ServerlessSupport.Functions.Tests.Standalone;
+
+/// <summary>The standalone queue trigger against a real Azurite queue.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class QueueListenerTests(AzuriteFixture fixture)
+{
+    private static readonly QueueListenerOptions Fast = new() { MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
+
+    private readonly StorageClients _storage = new(fixture.Account);
+
+    [Fact]
+    public async Task Listener_HandlerAlwaysFails_MovesMessageToPoisonAfterExactlyFiveDeliveries()
+    {
+        var (function, queue) = await CreateQueueAsync();
+        await queue.SendAsync("{\"blob\":\"inbound/1.json\"}");
+        var deliveries = new ConcurrentQueue<long>();
+        var poison = _storage.GetQueue(queue.Name + "-poison");
+
+        await using (var listener = Listener(function, Fast, (invocation, _) =>
+        {
+            deliveries.Enqueue(invocation.DequeueCount);
+            throw new InvalidOperationException("always fails");
+        }))
+        {
+            listener.Start();
+            await Eventually.TrueAsync(async () => (await PeekOrEmptyAsync(poison)).Count == 1, "the message in the poison queue");
+            await listener.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], deliveries);
+        var moved = Assert.Single(await poison.PeekAsync(32));
+        Assert.Equal("{\"blob\":\"inbound/1.json\"}", moved.Text);
+        Assert.Empty(await queue.PeekAsync(32));
+        Assert.Equal(0, await queue.GetApproximateCountAsync());
+    }
+
+    [Fact]
+    public async Task Listener_HandlerFailsOnce_MessageReturnsOnlyAfterVisibilityTimeout()
+    {
+        var (function, queue) = await CreateQueueAsync();
+        await queue.SendAsync("retry me");
+        var options = Fast with { VisibilityTimeout = TimeSpan.FromSeconds(2) };
+        var calls = new ConcurrentQueue<(long DequeueCount, long At)>();
+
+        await using (var listener = Listener(function, options, (invocation, _) =>
+        {
+            calls.Enqueue((invocation.DequeueCount, Environment.TickCount64));
+            return invocation.DequeueCount == 1 ? throw new InvalidOperationException("first try fails") : Task.CompletedTask;
+        }))
+        {
+            listener.Start();
+            await Eventually.TrueAsync(() => calls.Count >= 2, "the second delivery");
+            await Eventually.TrueAsync(async () => (await queue.PeekAsync(32)).Count == 0, "the message deleted after success");
+            await listener.StopAsync(CancellationToken.None);
+        }
+
+        var deliveries = calls.ToArray();
+        Assert.Equal(2, deliveries.Length);
+        Assert.Equal(2, deliveries[1].DequeueCount);
+        Assert.True(
+            deliveries[1].At - deliveries[0].At >= 1500,
+            $"Redelivered after {deliveries[1].At - deliveries[0].At} ms; the visibility timeout is 2 s.");
+    }
+
+    [Fact]
+    public async Task Listener_HandlerSucceeds_DeletesEveryMessage()
+    {
+        var (function, queue) = await CreateQueueAsync();
+        var sent = Enumerable.Range(0, 20).Select(i => $"message {i}").ToArray();
+        foreach (var text in sent)
+        {
+            await queue.SendAsync(text);
+        }
+
+        var seen = new ConcurrentBag<string>();
+        await using (var listener = Listener(function, Fast with { BatchSize = 4, NewBatchThreshold = 1 }, (invocation, _) =>
+        {
+            seen.Add(invocation.Text);
+            return Task.CompletedTask;
+        }))
+        {
+            listener.Start();
+            await Eventually.TrueAsync(async () => (await queue.PeekAsync(32)).Count == 0 && seen.Count >= sent.Length, "every message handled and deleted");
+            await listener.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(sent.Order(), seen.Order());
+        Assert.Equal(0, await queue.GetApproximateCountAsync());
+    }
+
+    [Fact]
+    public async Task StopAsync_ShutdownTimeoutWhileHandlerRuns_MakesMessageVisibleAgain()
+    {
+        var (function, queue) = await CreateQueueAsync();
+        await queue.SendAsync("slow");
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var listener = Listener(function, Fast, async (_, ct) =>
+        {
+            entered.TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+        });
+        listener.Start();
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Empty(await queue.PeekAsync(32));
+
+        using (var shutdownTimeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await listener.StopAsync(shutdownTimeout.Token);
+        }
+
+        await listener.DisposeAsync();
+        var back = Assert.Single(await queue.PeekAsync(32));
+        Assert.Equal("slow", back.Text);
+        Assert.Equal(1, back.DequeueCount);
+    }
+
+    private async Task<(FunctionDefinition Function, StorageQueueClient Queue)> CreateQueueAsync()
+    {
+        var name = AzuriteFixture.UniqueName("q");
+        var queue = _storage.GetQueue(name);
+        await queue.CreateIfNotExistsAsync();
+        return (FunctionDefinition.Queue<RecordingQueueFunction>("Test", name), queue);
+    }
+
+    private QueueListener Listener(FunctionDefinition function, QueueListenerOptions options, Func<QueueInvocation, CancellationToken, Task> handler) =>
+        new(function, _storage, new StorageNames(), options, handler, TimeProvider.System, NullLogger.Instance);
+
+    private static async Task<IReadOnlyList<PeekedQueueMessage>> PeekOrEmptyAsync(StorageQueueClient queue)
+    {
+        try
+        {
+            return await queue.PeekAsync(32);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
+        }
+    }
+}
