@@ -1,0 +1,35 @@
+using System.Text.Json;
+using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Functions.Hosting;
+
+namespace ServerlessSupport.Functions.Outbound;
+
+/// <summary>Queue <c>outbound</c> → <see cref="DispatchEmailHandler"/>.</summary>
+internal sealed partial class DispatchEmailFunction(DispatchEmailHandler handler, ILogger<DispatchEmailFunction> logger) : IQueueFunction
+{
+    public async Task HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        DispatchRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize(invocation.Text, CoreJsonContext.Default.DispatchRequest);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        if (request is null)
+        {
+            LogNotARequest(logger, invocation.MessageId);
+            return;
+        }
+
+        await handler.HandleAsync(request, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Queue message {MessageId} on 'outbound' is not a dispatch request; skipped")]
+    private static partial void LogNotARequest(ILogger logger, string messageId);
+}
