@@ -1,4 +1,5 @@
 using Azure;
+using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Tables;
@@ -10,14 +11,14 @@ internal sealed class TableMessageIndex(StorageTableClient table) : IMessageInde
 {
     public async Task<TicketId?> FindAsync(string messageId, CancellationToken cancellationToken)
     {
-        var hash = KeyHash.Of(messageId);
+        var hash = KeyHash.Of(Normalize(messageId));
         var entity = await table.GetAsync(KeyHash.Partition(hash), hash, ["Ticket"], cancellationToken);
         return entity?.GetString("Ticket") is { } text && TicketId.TryParse(text, out var id) ? id : null;
     }
 
     public async Task<TicketId> ClaimAsync(string messageId, TicketId proposed, CancellationToken cancellationToken)
     {
-        var hash = KeyHash.Of(messageId);
+        var hash = KeyHash.Of(Normalize(messageId));
         var entity = new TableEntity(KeyHash.Partition(hash), hash)
         {
             ["Ticket"] = proposed.ToString(),
@@ -45,7 +46,7 @@ internal sealed class TableMessageIndex(StorageTableClient table) : IMessageInde
 
     public async Task ReassignAsync(string messageId, TicketId from, TicketId to, CancellationToken cancellationToken)
     {
-        var hash = KeyHash.Of(messageId);
+        var hash = KeyHash.Of(Normalize(messageId));
         var existing = await table.GetAsync(KeyHash.Partition(hash), hash, cancellationToken: cancellationToken);
         if (existing?.GetString("Ticket") != from.ToString())
         {
@@ -55,4 +56,7 @@ internal sealed class TableMessageIndex(StorageTableClient table) : IMessageInde
         existing["Ticket"] = to.ToString();
         await table.UpdateAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>With or without angle brackets, one Message-ID is one key.</summary>
+    private static string Normalize(string messageId) => MessageIds.Normalize(messageId) ?? messageId;
 }

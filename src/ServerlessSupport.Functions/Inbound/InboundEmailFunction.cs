@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.Features;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Storage;
+
+namespace ServerlessSupport.Functions.Inbound;
+
+/// <summary>
+/// POST /api/inbound/{sendgrid|json}. SendGrid retries only 5xx and drops mail on a 4xx, so: 401 without a valid key or
+/// signature, 413 over 30 MB, 503 when storage fails (retry), and 200 for everything stored — including payloads that could
+/// not be validated, which go to quarantine rather than being refused.
+/// </summary>
+internal sealed partial class InboundEmailFunction(
+    AcceptInboundHandler accept,
+    InboundSignatureVerifier signatures,
+    ILogger<InboundEmailFunction> logger) : IHttpFunction
+{
+    public const long MaxBodyBytes = 30L * 1024 * 1024;
+
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var kind = (context.GetRouteValue("kind") as string)?.ToLowerInvariant();
+        var format = kind switch
+        {
+            "sendgrid" => InboundPointer.SendGridFormat,
+            "json" => InboundPointer.JsonFormat,
+            _ => null,
+        };
+        if (format is null)
+        {
+            return Results.NotFound(new { error = "Unknown inbound format; use /api/inbound/sendgrid or /api/inbound/json." });
+        }
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = MaxBodyBytes + 1;
+        }
+
+        var body = await InboundBody.ReadAsync(context.Request.Body, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        if (!signatures.Verify(context.Request.Headers, body.Value.Span))
+        {
+            return Results.Text("The SendGrid webhook signature is missing or invalid.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        try
+        {
+            var accepted = await accept.AcceptAsync(format, context.Request.ContentType ?? string.Empty, body.Value, cancellationToken);
+            return Results.Ok(new { status = accepted.Quarantined ? "quarantined" : "accepted", id = accepted.Blob });
+        }
+        catch (Exception ex) when (StorageFaults.IsStorageFault(ex, cancellationToken))
+        {
+            LogStorageFailed(logger, ex.GetType().Name, ex.Message);
+            return Results.Text("Storage is unavailable; please retry.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static IResult TooLarge() =>
+        Results.Text($"The body is larger than {MaxBodyBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Inbound payload not stored ({Error}: {Message}); answering 503 so the sender retries")]
+    private static partial void LogStorageFailed(ILogger logger, string error, string message);
+}

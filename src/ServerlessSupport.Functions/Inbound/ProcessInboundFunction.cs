@@ -1,0 +1,36 @@
+using System.Text.Json;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Functions.Hosting;
+
+namespace ServerlessSupport.Functions.Inbound;
+
+/// <summary>Queue <c>inbound</c> → <see cref="ProcessInboundHandler"/>. A message that is not a pointer is recorded, not retried.</summary>
+internal sealed partial class ProcessInboundFunction(ProcessInboundHandler handler, IIntakeRecords records, TimeProvider time, ILogger<ProcessInboundFunction> logger) : IQueueFunction
+{
+    public async Task HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        InboundPointer? pointer;
+        try
+        {
+            pointer = JsonSerializer.Deserialize(invocation.Text, CoreJsonContext.Default.InboundPointer);
+        }
+        catch (JsonException)
+        {
+            pointer = null;
+        }
+
+        if (pointer is null || string.IsNullOrWhiteSpace(pointer.Blob))
+        {
+            LogNotAPointer(logger, invocation.MessageId);
+            await records.RecordAsync(new IntakeRecord("msg_" + invocation.MessageId, IntakeRecord.Quarantined, time.GetUtcNow(), "queue message is not an inbound pointer", null, null, null), cancellationToken);
+            return;
+        }
+
+        await handler.HandleAsync(pointer, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Queue message {MessageId} on 'inbound' is not an inbound pointer; recorded and skipped")]
+    private static partial void LogNotAPointer(ILogger logger, string messageId);
+}

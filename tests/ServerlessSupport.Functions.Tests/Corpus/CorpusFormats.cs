@@ -1,0 +1,28 @@
+namespace ServerlessSupport.Functions.Tests.Corpus;
+
+/// <summary>The vocabulary of corpus case files.</summary>
+internal static class CorpusFormats
+{
+    public const string SendGrid = "sendgrid";
+    public const string Json = "json";
+
+    public const string NewTicket = "new-ticket";
+    public const string Threaded = "threaded";
+    public const string AutomaticThreaded = "automatic-threaded";
+    public const string AutomaticUnthreaded = "automatic-unthreaded";
+    public const string Quarantined = "quarantined";
+    public const string Duplicate = "duplicate";
+    public const string Rejected = "rejected";
+
+    public static IReadOnlyList<string> Formats { get; } = [SendGrid, Json];
+
+    public static IReadOnlyList<string> Outcomes { get; } =
+        [NewTicket, Threaded, AutomaticThreaded, AutomaticUnthreaded, Quarantined, Duplicate, Rejected];
+
+    public static IReadOnlyList<string> MailKinds { get; } = ["Human", "AutoReply", "Bounce", "MailingList", "Bulk", "OwnMail"];
+
+    public static bool IsThreaded(string outcome) => outcome is Threaded or AutomaticThreaded;
+
+    /// <summary>Outcomes where the mail is parsed into an email (the rest never get that far).</summary>
+    public static bool IsParsed(string outcome) => outcome is not (Quarantined or Rejected);
+}
