@@ -37,12 +37,18 @@ else
   echo "Storage: using AzureWebJobsStorage from the environment"
 fi
 
+# Local defaults so the app starts from a fresh clone; real values come from the environment or local.settings.json.
+export Support__Address=${Support__Address:-support@localhost.test}
+export Support__WebhookKeys=${Support__WebhookKeys:-local-dev-key}
+export Support__SurveySigningKey=${Support__SurveySigningKey:-local-dev-survey-key}
+
 url=${APP_URL:-http://127.0.0.1:7071}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 dotnet src/ServerlessSupport.Functions/bin/Release/net10.0/ServerlessSupport.Functions.dll --urls "$url" &
 pids+=($!)
 echo "App (standalone host): $url"
 echo "  health:    $url/api/health"
-echo "  dashboard: $url/"
+echo "  inbound:   curl -H 'x-functions-key: $Support__WebhookKeys' -H 'content-type: application/json' -d '{\"from\":\"you@example.com\",\"subject\":\"Hi\",\"text\":\"Help\"}' $url/api/inbound/json"
+echo "  dev mail:  $url/api/dev/outbox?code=$Support__WebhookKeys (without SendGrid__ApiKey mail stays here)"
 echo "Ctrl-C stops both."
 wait -n "${pids[@]}"

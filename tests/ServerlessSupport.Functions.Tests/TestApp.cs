@@ -30,7 +30,7 @@ internal sealed class TestApp : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         params string[] settings)
     {
-        var args = new List<string> { $"--AzureWebJobsStorage={storageConnectionString}" };
+        var args = new List<string> { $"--AzureWebJobsStorage={storageConnectionString}", "--Support:SurveySigningKey=test-signing-key" };
         args.Add(customHandler ? "--FUNCTIONS_CUSTOMHANDLER_PORT=0" : "--urls=http://127.0.0.1:0");
 
         // Under the Functions host the app insists on a SendGrid key; these tests never send mail.

@@ -12,6 +12,8 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
     /// <summary>How many Message-IDs of the conversation we carry in References (oldest dropped first).</summary>
     private const int MaxReferences = 20;
 
+    private readonly SlaPlanner _planner = new(policy);
+
     public async Task<TicketCommit> NewTicketAsync(TicketId id, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -19,7 +21,6 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         var rule = policy.PriorityRules.FirstMatch(email.Subject, email.Text, email.From.Address);
         var priority = rule?.Priority ?? policy.PriorityRules.DefaultPriority;
         var firstResponse = policy.Target(priority, TargetKind.FirstResponse);
-        var due = firstResponse.DueFrom(now);
 
         var ticket = new Ticket
         {
@@ -34,9 +35,12 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             LastCustomerMessageAt = now,
             References = Chain([], email, inbound.MessageId),
             OriginMessageId = inbound.MessageId,
-            FirstResponseDue = due,
             MessageCount = 1,
         };
+
+        // Starts the first-response and resolution clocks and the status-note timer; the store writes their due rows.
+        ticket = _planner.OnCreated(ticket, now);
+        var due = ticket.FirstResponseDue ?? firstResponse.DueFrom(now);
 
         var events = new List<TicketEvent>
         {
@@ -96,9 +100,10 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
                 References = Chain(ticket.References, email, inbound.MessageId),
             };
             events.Add(new(ticket.EventCount + 1, TicketEventKinds.CustomerReplied, now, email.From.Address, $"Reply from {email.From.Address}."));
+            // Reopens a solved/closed ticket, resumes paused clocks, restarts next-update.
+            next = _planner.OnCustomerMessage(next, now);
             if (ticket.Status is TicketStatus.Solved or TicketStatus.Closed or TicketStatus.PendingCustomer)
             {
-                next = next with { Status = TicketStatus.Open, SolvedAt = null };
                 events.Add(new(ticket.EventCount + 2, TicketEventKinds.Reopened, now, "system", $"Status {ticket.Status} → Open: the customer wrote."));
             }
         }

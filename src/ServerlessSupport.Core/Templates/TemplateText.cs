@@ -52,6 +52,10 @@ internal static class TemplateText
         return clean.Length == 0 ? "(no subject)" : clean;
     }
 
+    /// <summary>"Hello Jane," or "Hello," without a usable name.</summary>
+    public static string Greeting(string? customerName) =>
+        string.IsNullOrWhiteSpace(customerName) ? "Hello," : $"Hello {HeaderValue.Sanitize(customerName.Trim(), 100)},";
+
     public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     /// <summary>"Tuesday 6 January, 11:00 (UTC+01:00)" in the given offset.</summary>

@@ -1,4 +1,5 @@
 using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Sla;
 
 namespace ServerlessSupport.Core.Tickets;
 
@@ -38,7 +39,7 @@ internal sealed record Ticket
 
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
-    /// <summary>When a person must have answered (policy first-response target from creation).</summary>
+    /// <summary>When a person must have answered (the first-response deadline of <see cref="Sla"/>; null once answered or while paused).</summary>
     public DateTimeOffset? FirstResponseDue { get; init; }
 
     public DateTimeOffset? FirstRespondedAt { get; init; }
@@ -51,6 +52,15 @@ internal sealed record Ticket
 
     /// <summary>The Message-ID of the email that opened the ticket (tells a redelivery from a ticket-id collision).</summary>
     public string? OriginMessageId { get; init; }
+
+    /// <summary>The SLA clocks and follow-up timers (see <see cref="SlaPlanner"/>); every instant in it has a row in the due index.</summary>
+    public TicketSla Sla { get; init; } = TicketSla.None;
+
+    /// <summary>
+    /// Storage bookkeeping: which due-index rows the stored ticket has (written by the ticket store on commit). Carry it
+    /// over unchanged with <c>ticket with { … }</c>; nothing else reads it.
+    /// </summary>
+    public string? DueIndexState { get; init; }
 
     /// <summary>The storage version (ETag) this snapshot was read at; null for a ticket not yet stored.</summary>
     public string? Version { get; init; }

@@ -11,4 +11,14 @@ internal static class TicketEventKinds
     public const string AutoReplySuppressed = "auto-reply-suppressed";
     public const string EmailSent = "email-sent";
     public const string EmailFailed = "email-failed";
+    public const string AgentReplied = "agent-replied";
+    public const string StatusChanged = "status-changed";
+    public const string PriorityChanged = "priority-changed";
+    public const string Escalated = "sla-escalated";
+    public const string StatusNoteQueued = "status-note-queued";
+    public const string PendingReminderQueued = "pending-reminder-queued";
+    public const string AutoClosed = "auto-closed";
+    public const string CheckBackQueued = "check-back-queued";
+    public const string ClosedAfterSolve = "closed-after-solve";
+    public const string SurveyAnswered = "survey-answered";
 }

@@ -68,7 +68,4 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 3053, Level = LogLevel.Warning, Message = "Custom handler invocation of {FunctionName} had an unreadable payload: {Reason}")]
     public static partial void InvocationBadPayload(ILogger logger, string functionName, string reason);
-
-    [LoggerMessage(EventId = 3060, Level = LogLevel.Information, Message = "Placeholder {FunctionName} invoked; a later issue implements it")]
-    public static partial void PlaceholderInvoked(ILogger logger, string functionName);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using ServerlessSupport.Functions.Health;
 using ServerlessSupport.Functions.Inbound;
 using ServerlessSupport.Functions.Security;
+using ServerlessSupport.Functions.Sla;
 using ServerlessSupport.Functions.Settings;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Storage.Account;
@@ -88,6 +89,7 @@ internal static class ServerlessSupportApp
             : new QueueListenerOptions());
 
         services.AddIntake(configuration, mode);
+        services.AddSla();
 
         // Handlers are scoped: one instance per invocation.
         foreach (var function in FunctionCatalog.Default.Functions)

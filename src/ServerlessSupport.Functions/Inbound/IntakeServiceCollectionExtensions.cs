@@ -9,6 +9,7 @@ using ServerlessSupport.Functions.Outbound;
 using ServerlessSupport.Functions.Settings;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Storage.Intake;
+using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Storage.Tickets;
 
 namespace ServerlessSupport.Functions.Inbound;
@@ -25,7 +26,7 @@ internal static class IntakeServiceCollectionExtensions
             return new SupportIdentity(support.Address, string.IsNullOrWhiteSpace(support.TeamName) ? "Support" : support.TeamName);
         });
 
-        services.AddSingleton<ITicketStore>(sp => new TableTicketStore(Table(sp, StorageNames.Tickets)));
+        services.AddSingleton<ITicketStore>(sp => new TableTicketStore(Table(sp, StorageNames.Tickets), sp.GetRequiredService<TableDueIndex>()));
         services.AddSingleton<IMessageIndex>(sp => new TableMessageIndex(Table(sp, StorageNames.MessageIds)));
         services.AddSingleton<IIntakeRecords>(sp => new TableIntakeRecords(Table(sp, StorageNames.IntakeRecords)));
         services.AddSingleton<ISenderThrottle>(sp => new TableSenderThrottle(

@@ -1,5 +1,7 @@
 using Azure;
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Storage.Tables;
 
 namespace ServerlessSupport.Storage.Tickets;
@@ -7,8 +9,11 @@ namespace ServerlessSupport.Storage.Tickets;
 /// <summary>
 /// Tickets in one table, one partition per ticket (DESIGN.md §4). A change is one entity-group transaction: the ticket row
 /// (added, or replaced under its ETag), new message/event/outbox rows, outbox updates under their ETags, and markers.
+/// With a <paramref name="due"/> index every commit also keeps the ticket's due rows right (<see cref="DueSchedule.For"/>):
+/// rows the stored ticket does not list yet are written BEFORE the transaction, rows it no longer needs are deleted AFTER
+/// it; a crash in between only leaves an extra row, which the sweeps delete as stale.
 /// </summary>
-internal sealed class TableTicketStore(StorageTableClient table) : ITicketStore
+internal sealed class TableTicketStore(StorageTableClient table, TableDueIndex? due = null) : ITicketStore
 {
     public async Task<Ticket?> GetAsync(TicketId id, CancellationToken cancellationToken)
     {
@@ -18,7 +23,8 @@ internal sealed class TableTicketStore(StorageTableClient table) : ITicketStore
 
     public async Task<Ticket> CommitAsync(TicketCommit commit, CancellationToken cancellationToken)
     {
-        var ticket = commit.Ticket;
+        ArgumentNullException.ThrowIfNull(commit);
+        var (ticket, obsolete) = due is null ? (commit.Ticket, []) : await WriteDueRowsAsync(commit.Ticket, cancellationToken);
         var actions = new List<TableTransactionAction>
         {
             ticket.Version is null
@@ -51,7 +57,35 @@ internal sealed class TableTicketStore(StorageTableClient table) : ITicketStore
             throw new TicketConflictException($"Ticket {ticket.Id} changed concurrently ({ex.Status} {ex.ErrorCode} at operation {index}).", ex);
         }
 
+        if (due is not null && obsolete.Count > 0)
+        {
+            try
+            {
+                await due.RemoveAsync(ticket.Id, obsolete, cancellationToken);
+            }
+            catch (RequestFailedException)
+            {
+                // The change is committed; a row left behind is stale and the sweep that reads it deletes it.
+            }
+        }
+
         return ticket with { Version = etags[0].ToString() };
+    }
+
+    /// <summary>Upserts the due rows the ticket needs and the stored ticket does not list; returns the ticket with its new list and the rows to delete after the commit.</summary>
+    private async Task<(Ticket Ticket, List<KeyValuePair<string, string>> Obsolete)> WriteDueRowsAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var stored = ticket.Version is null ? [] : DueRowState.Parse(ticket.DueIndexState);
+        var wanted = DueSchedule.For(ticket).ToDictionary(e => DueSchedule.RowKey(ticket.Id, e), StringComparer.Ordinal);
+        var rows = stored.Where(r => wanted.ContainsKey(r.Key)).ToDictionary(StringComparer.Ordinal);
+        var written = await due!.WriteAsync(ticket.Id, [.. wanted.Where(w => !stored.ContainsKey(w.Key)).Select(w => w.Value)], cancellationToken);
+        foreach (var (key, etag) in written)
+        {
+            rows[key] = etag;
+        }
+
+        var obsolete = stored.Where(r => !wanted.ContainsKey(r.Key)).ToList();
+        return (ticket with { DueIndexState = DueRowState.Format(rows) }, obsolete);
     }
 
     public async Task<OutboxItem?> GetOutboxAsync(TicketId id, int sequence, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Storage.Tables;
 
 namespace ServerlessSupport.Storage.Tickets;
@@ -36,7 +37,9 @@ internal static class TicketEntityMapper
             ["LastAgentUpdateAt"] = ticket.LastAgentUpdateAt,
             ["SolvedAt"] = ticket.SolvedAt,
             ["OriginMessageId"] = ticket.OriginMessageId,
+            ["DueRows"] = ticket.DueIndexState,
         };
+        SlaEntityMapper.Write(e, ticket.Sla);
         return e;
     }
 
@@ -62,6 +65,8 @@ internal static class TicketEntityMapper
         LastAgentUpdateAt = e.GetDateTimeOffset("LastAgentUpdateAt"),
         SolvedAt = e.GetDateTimeOffset("SolvedAt"),
         OriginMessageId = e.GetString("OriginMessageId"),
+        Sla = SlaEntityMapper.Read(e),
+        DueIndexState = e.GetString("DueRows"),
         Version = e.ETag.ToString(),
     };
 

@@ -56,6 +56,7 @@ internal sealed class PipelineHost : IAsyncDisposable
             ["Support:Address"] = "support@example.test",
             ["Support:TeamName"] = "Example Support",
             ["Support:WebhookKeys"] = "test-webhook-key,second-key",
+            ["Support:SurveySigningKey"] = "test-survey-signing-key",
             ["Support:PolicyPath"] = RepositoryRoot.Combine("config", "policy.json"),
             ["Storage:Prefix"] = prefix,
             ["Dispatch:FirstRetryDelay"] = "00:00:00.500",

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessSupport.Bench.Intake;
+using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Storage;
+using ServerlessSupport.Storage.Account;
+using ServerlessSupport.Storage.Http;
+using ServerlessSupport.Testing;
+using ServerlessSupport.Testing.FakeSendGrid;
+
+// Intake benchmark: the standalone app against Azurite and the local SendGrid server; emails posted over
+// HTTP at a fixed rate; acknowledgment latency = webhook 200 → SendGrid request received.
+var rate = Option("--rate", 50);
+var seconds = Option("--seconds", 60);
+var total = rate * seconds;
+const string Key = "bench-key";
+const string Support = "support@bench.test";
+
+await using var azurite = await AzuriteProcess.StartAsync();
+await using var sendGrid = await FakeSendGridServer.StartAsync();
+var counter = new CountingPolicy();
+
+// The standalone host in this process, built exactly as Program.cs builds it, with a counter on its storage pipelines.
+var appPort = FreePort();
+await using var app = ServerlessSupportApp.Build(
+    [
+        "--urls", $"http://127.0.0.1:{appPort}", "--contentRoot", RepositoryRoot.Path,
+        $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--SendGrid:ApiKey={sendGrid.ApiKey}", $"--SendGrid:BaseUrl={sendGrid.BaseUrl}",
+        $"--Support:Address={Support}", $"--Support:WebhookKeys={Key}", "--Logging:LogLevel:Default=Warning",
+    ],
+    builder =>
+    {
+        var options = new StorageClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        builder.Services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageAccount>(), options));
+    });
+await app.StartAsync();
+using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}"), Timeout = TimeSpan.FromSeconds(30) };
+await WaitHealthyAsync(http);
+
+// Warm-up: JIT, connection pools and table creation are not what we measure.
+await SendBatchAsync(http, 10, 20, new ConcurrentDictionary<string, long>(), new ConcurrentBag<int>());
+await sendGrid.WaitForRequestsAsync(10, TimeSpan.FromSeconds(60));
+sendGrid.Reset();
+var storageBefore = counter.Count;
+
+Console.WriteLine($"sending {total} emails at {rate}/s for {seconds} s");
+var accepted = new ConcurrentDictionary<string, long>();
+var failures = new ConcurrentBag<int>();
+await SendBatchAsync(http, total, rate, accepted, failures);
+
+var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 120);
+while (AckedCount(sendGrid, accepted) < accepted.Count && Stopwatch.GetTimestamp() < deadline)
+{
+    await Task.Delay(200);
+}
+
+var storageTx = counter.Count - storageBefore;
+var acks = sendGrid.Requests.Where(r => r.Answer?.Status == 202).GroupBy(r => r.MailHeader("In-Reply-To") ?? string.Empty).ToDictionary(g => g.Key, g => g.ToList());
+var latencies = new List<double>();
+var lost = 0;
+var duplicates = 0;
+foreach (var (messageId, acceptedAt) in accepted)
+{
+    if (!acks.TryGetValue(messageId, out var list))
+    {
+        lost++;
+        continue;
+    }
+
+    duplicates += list.Count - 1;
+    latencies.Add(Math.Max(0, (list.Min(r => r.ReceivedAt) - ToTime(acceptedAt)).TotalMilliseconds));
+}
+
+var tickets = await CountTicketsAsync(azurite.Account);
+latencies.Sort();
+Console.WriteLine($"accepted={accepted.Count} rejected={failures.Count} tickets={tickets} acks={acks.Sum(a => a.Value.Count)}");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ack_latency_ms p50={Percentile(latencies, 50):0} p99={Percentile(latencies, 99):0} max={(latencies.Count == 0 ? 0 : latencies[^1]):0}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage_tx_per_email={(accepted.IsEmpty ? 0 : (double)storageTx / accepted.Count):0.0}"));
+Console.WriteLine($"lost={lost} duplicates={duplicates}");
+await app.StopAsync();
+return lost == 0 && duplicates == 0 && failures.IsEmpty ? 0 : 1;
+
+static async Task SendBatchAsync(HttpClient http, int count, int rate, ConcurrentDictionary<string, long> accepted, ConcurrentBag<int> failures)
+{
+    var start = Stopwatch.GetTimestamp();
+    var inFlight = new List<Task>(count);
+    for (var i = 0; i < count; i++)
+    {
+        var due = start + (long)(i * (double)Stopwatch.Frequency / rate);
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        inFlight.Add(PostOneAsync(http, accepted, failures));
+    }
+
+    await Task.WhenAll(inFlight);
+}
+
+static async Task PostOneAsync(HttpClient http, ConcurrentDictionary<string, long> accepted, ConcurrentBag<int> failures)
+{
+    var messageId = $"<{Guid.NewGuid():N}@customer.bench>";
+    var body = $$"""{"from":"Customer <c{{Random.Shared.Next(100_000)}}@customer.bench>","to":["{{Support}}"],"subject":"Help with order {{Random.Shared.Next(1_000_000)}}","text":"Hello, my order has not arrived. Can you check?","messageId":"{{messageId}}"}""";
+    using var content = new StringContent(body, Encoding.UTF8, "application/json");
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/json") { Content = content };
+    request.Headers.Add("x-functions-key", Key);
+    try
+    {
+        using var response = await http.SendAsync(request);
+        if (response.IsSuccessStatusCode)
+        {
+            accepted[messageId] = Stopwatch.GetTimestamp();
+        }
+        else
+        {
+            failures.Add((int)response.StatusCode);
+        }
+    }
+    catch (HttpRequestException)
+    {
+        failures.Add(0);
+    }
+}
+
+static int AckedCount(FakeSendGridServer sendGrid, ConcurrentDictionary<string, long> accepted) =>
+    sendGrid.Requests.Where(r => r.Answer?.Status == 202).Select(r => r.MailHeader("In-Reply-To")).Where(id => id is not null && accepted.ContainsKey(id)).Distinct().Count();
+
+static DateTimeOffset ToTime(long timestamp) =>
+    TimeProvider.System.GetUtcNow() - Stopwatch.GetElapsedTime(timestamp);
+
+static double Percentile(List<double> sorted, int percentile) =>
+    sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+static async Task<int> CountTicketsAsync(StorageAccount account)
+{
+    var table = new StorageClients(account).GetTable(StorageNames.Tickets);
+    var count = 0;
+    await foreach (var unused in table.QueryAsync("RowKey eq 'ticket'", ["PartitionKey"]))
+    {
+        count++;
+    }
+
+    return count;
+}
+
+static async Task WaitHealthyAsync(HttpClient http)
+{
+    for (var i = 0; i < 300; i++)
+    {
+        try
+        {
+            using var response = await http.GetAsync("/api/health");
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+            // Not listening yet.
+        }
+
+        await Task.Delay(100);
+    }
+
+    throw new InvalidOperationException("The app did not become healthy within 30 s.");
+}
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}

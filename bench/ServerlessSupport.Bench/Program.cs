@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using ServerlessSupport.Bench;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Storage;
+using ServerlessSupport.Storage.Http;
+using ServerlessSupport.Storage.Sla;
+using ServerlessSupport.Storage.Tickets;
+using ServerlessSupport.Testing;
+
+// Sweep benchmark (issue 5): seeds open tickets into a fresh Azurite, then runs the escalation sweep once with 1% of the
+// tickets due and once with none due, counting the table entities each run reads. Usage: [tickets] [concurrency].
+var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 24;
+var dueNow = Math.Max(1, total / 100);
+
+await using var azurite = await AzuriteProcess.StartAsync();
+var counter = new EntityReadCounter();
+var options = new StorageClientOptions();
+options.Retry.NetworkTimeout = TimeSpan.FromMinutes(5);
+options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+var clients = new StorageClients(azurite.Account, options);
+var tickets = clients.GetTable("BenchTickets");
+var due = new TableDueIndex(clients.GetTable("BenchDue"));
+await tickets.CreateIfNotExistsAsync();
+await due.Table.CreateIfNotExistsAsync();
+
+var policy = SupportPolicyLoader.Parse(await File.ReadAllTextAsync(RepositoryRoot.Combine("config", "policy.json")));
+var planner = new SlaPlanner(policy);
+var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
+
+var seedClock = Stopwatch.StartNew();
+await new Seeder(tickets, due, planner, concurrency).SeedAsync(total, dueNow, time.GetUtcNow(), default);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded_tickets={total} seed_ms={seedClock.ElapsedMilliseconds}"));
+
+var dispatch = new NullDispatchQueue();
+var composer = new SlaActionComposer(policy, new SupportIdentity("support@example.com", "Support"), new SlaSettings("http://127.0.0.1:7071", null));
+var sweeper = new SlaSweepHandler(due, new TableTicketStore(tickets, due), dispatch, planner, composer, time, NullLogger<SlaSweepHandler>.Instance)
+{
+    Parallelism = 16,
+};
+
+counter.Reset();
+var clock = Stopwatch.StartNew();
+var report = await sweeper.RunAsync(DueKinds.EscalationSweep, default);
+var dueMs = clock.ElapsedMilliseconds;
+var readPerDue = report.Rows == 0 ? 0 : (double)counter.Entities / report.Rows;
+if (report.Acted != dueNow || dispatch.Count != dueNow)
+{
+    Console.Error.WriteLine($"expected {dueNow} tickets acted on and emails queued, got {report.Acted} and {dispatch.Count}");
+    return 1;
+}
+
+counter.Reset();
+clock.Restart();
+var none = await sweeper.RunAsync(DueKinds.EscalationSweep, default);
+var noneMs = clock.ElapsedMilliseconds;
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sweep_due={report.Rows} sweep_ms={dueMs} entities_read_per_due={readPerDue:0.00}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sweep_none_due_ms={noneMs} entities_read_none_due={counter.Entities}"));
+return none.Rows == 0 ? 0 : 1;

@@ -1,0 +1,12 @@
+namespace ServerlessSupport.Core.Sla;
+
+/// <summary>
+/// What SLA mail needs besides the policy: the public base URL for links (agent dashboard, survey) and the survey token
+/// signer (null when the policy has no after-solve check-back).
+/// </summary>
+internal sealed record SlaSettings(string PublicBaseUrl, SurveyTokens? Survey)
+{
+    public string TicketLink(Tickets.TicketId ticket) => $"{PublicBaseUrl.TrimEnd('/')}/#/tickets/{ticket}";
+
+    public string SurveyLink(string token) => $"{PublicBaseUrl.TrimEnd('/')}/api/csat/{token}";
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Functions.Hosting;
+
+namespace ServerlessSupport.Functions.Sla;
+
+/// <summary>
+/// GET /api/csat/{token} (anonymous): the survey's one-click links. The token is signed and expiring; the answer is recorded
+/// on the ticket once (first answer wins). Answers a small HTML page; nothing from the request is echoed back.
+/// </summary>
+internal sealed class CsatEndpoint(SurveyRecorder recorder) : IHttpFunction
+{
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var token = context.Request.RouteValues["token"] as string;
+        var outcome = await recorder.RecordAsync(token, cancellationToken);
+        return outcome.Kind switch
+        {
+            SurveyOutcomeKind.Recorded => Page(StatusCodes.Status200OK, "Thank you!", "Your answer has been recorded. Thank you for helping us improve."),
+            SurveyOutcomeKind.AlreadyRecorded => Page(StatusCodes.Status200OK, "Already recorded", "We already have your answer for this ticket. Thank you!"),
+            SurveyOutcomeKind.Expired => Page(StatusCodes.Status410Gone, "Link expired", "This survey link has expired. If you still need help, just reply to our last email."),
+            _ => Page(StatusCodes.Status400BadRequest, "Invalid link", "This survey link is not valid. Please use the link from the email exactly as it was sent."),
+        };
+    }
+
+    private static IResult Page(int status, string title, string message)
+    {
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(title)}</title></head>
+            <body style="font-family: sans-serif; line-height: 1.5; max-width: 36em; margin: 3em auto">
+            <h1>{WebUtility.HtmlEncode(title)}</h1>
+            <p>{WebUtility.HtmlEncode(message)}</p>
+            </body></html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+}

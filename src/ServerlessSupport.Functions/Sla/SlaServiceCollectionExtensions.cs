@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Functions.Settings;
+using ServerlessSupport.Storage;
+using ServerlessSupport.Storage.Sla;
+
+namespace ServerlessSupport.Functions.Sla;
+
+internal static class SlaServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the due index, the planner, the sweeps and the survey. Needs what the app registers before it:
+    /// <see cref="StorageClients"/>, <see cref="StorageNames"/>, the policy and the Support options.
+    /// </summary>
+    public static IServiceCollection AddSla(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => CreateSettings(sp.GetRequiredService<IOptions<SupportOptions>>().Value, sp.GetRequiredService<SupportPolicy>()));
+        services.AddSingleton(sp => new SlaPlanner(sp.GetRequiredService<SupportPolicy>()));
+        services.AddSingleton<SlaActionComposer>();
+        services.AddSingleton<SurveyRecorder>();
+
+        services.AddSingleton(sp => new TableDueIndex(sp.GetRequiredService<StorageClients>().GetTable(sp.GetRequiredService<StorageNames>().Table(StorageNames.Due))));
+        services.AddSingleton<IDueIndex>(sp => sp.GetRequiredService<TableDueIndex>());
+        services.AddSingleton<SlaSweepHandler>();
+
+        services.TryAddScoped<FollowUpSweepFunction>();
+        services.TryAddScoped<EscalationSweepFunction>();
+        services.TryAddScoped<CsatEndpoint>();
+        services.AddHostedService<SlaStartupCheck>();
+        return services;
+    }
+
+    /// <summary>The public base URL and the survey signer; a policy with a check-back needs a signing key.</summary>
+    public static SlaSettings CreateSettings(SupportOptions options, SupportPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policy);
+        var key = options.SurveySigningKey;
+        if (policy.AfterSolve is not null && string.IsNullOrWhiteSpace(key))
+        {
+            throw new InvalidOperationException($"{AppSettings.SupportSurveySigningKey} is required: the policy's afterSolve sends survey links that must be signed.");
+        }
+
+        var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? ServerlessSupportApp.DefaultUrl : options.PublicBaseUrl;
+        return new SlaSettings(baseUrl, string.IsNullOrWhiteSpace(key) ? null : new SurveyTokens(key));
+    }
+}

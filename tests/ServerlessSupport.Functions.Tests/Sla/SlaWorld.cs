@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessSupport.Core.Inbound;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Functions.Outbound;
+using ServerlessSupport.Storage;
+using ServerlessSupport.Storage.Sla;
+using ServerlessSupport.Storage.Tickets;
+using ServerlessSupport.Testing;
+using ServerlessSupport.Testing.FakeSendGrid;
+
+namespace ServerlessSupport.Functions.Tests.Sla;
+
+/// <summary>
+/// The SLA pipeline on real storage (Azurite) and a local SendGrid, driven by a fake clock: intake's composer, the ticket
+/// store with its due index, both sweeps, DispatchEmail with the SendGrid sender, and the survey recorder. The dispatch
+/// queue is a list the test drains, so "sent" means "reached the SendGrid server".
+/// </summary>
+internal sealed class SlaWorld : IAsyncDisposable
+{
+    public const string SigningKey = "test-survey-key";
+
+    private readonly HttpClient _http = new();
+    private readonly DispatchEmailHandler _dispatcher;
+    private readonly TicketComposer _composer;
+
+    private SlaWorld(AzuriteFixture azurite, FakeSendGridServer sendGrid, FakeTimeProvider time, SupportPolicy policy)
+    {
+        SendGrid = sendGrid;
+        Time = time;
+        Policy = policy;
+        var clients = new StorageClients(azurite.Account);
+        Due = new TableDueIndex(clients.GetTable(AzuriteFixture.UniqueName("due")));
+        TicketsTable = clients.GetTable(AzuriteFixture.UniqueName("tickets"));
+        Store = new TableTicketStore(TicketsTable, Due);
+        Planner = new SlaPlanner(policy);
+        Support = new SupportIdentity("support@example.test", "Example Support");
+        Settings = new SlaSettings("https://support.example.test", new SurveyTokens(SigningKey));
+        var sender = new SendGridEmailSender(_http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUrl = sendGrid.BaseUrl }), time, NullLogger<SendGridEmailSender>.Instance);
+        _dispatcher = new DispatchEmailHandler(Store, sender, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
+        _composer = new TicketComposer(policy, Support, new AlwaysThrottle(), time);
+        Survey = new SurveyRecorder(Store, Settings, time);
+    }
+
+    public FakeSendGridServer SendGrid { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public SupportPolicy Policy { get; }
+
+    public TableDueIndex Due { get; }
+
+    public Storage.Tables.StorageTableClient TicketsTable { get; }
+
+    public TableTicketStore Store { get; }
+
+    public SlaPlanner Planner { get; }
+
+    public SupportIdentity Support { get; }
+
+    public SlaSettings Settings { get; }
+
+    public RecordingDispatchQueue Queue { get; } = new();
+
+    public SurveyRecorder Survey { get; }
+
+    public static async Task<SlaWorld> StartAsync(AzuriteFixture azurite, DateTimeOffset start, SupportPolicy? policy = null)
+    {
+        var time = new FakeTimeProvider(start);
+        var sendGrid = await FakeSendGridServer.StartAsync();
+        policy ??= SupportPolicyLoader.Parse(File.ReadAllText(RepositoryRoot.Combine("config", "policy.json")));
+        var world = new SlaWorld(azurite, sendGrid, time, policy);
+        await world.TicketsTable.CreateIfNotExistsAsync();
+        await world.Due.Table.CreateIfNotExistsAsync();
+        return world;
+    }
+
+    public SlaSweepHandler Sweeper(int parallelism = 4) =>
+        new(Due, Store, Queue, Planner, new SlaActionComposer(Policy, Support, Settings), Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
+
+    /// <summary>A customer's new mail, recorded as intake does it (ticket, message, events, acknowledgment in one commit).</summary>
+    public async Task<Ticket> OpenTicketAsync(string subject = "Printer on fire", string text = "It smokes.")
+    {
+        var json = $$"""
+            {"from":"Jane Doe <jane@example.com>","to":["support@example.test"],"subject":"{{subject}}","text":"{{text}}",
+             "messageId":"<{{Guid.NewGuid():N}}@example.com>"}
+            """;
+        var parsed = JsonInboundPayload.Parse(Encoding.UTF8.GetBytes(json));
+        Assert.True(parsed.Succeeded, parsed.FailureReason);
+        var email = parsed.Email;
+        var inbound = new InboundContext(
+            new InboundPointer("blob", InboundPointer.JsonFormat, "application/json", Time.GetUtcNow()),
+            email,
+            [],
+            email.MessageId!,
+            MessageMarkers.For(email.MessageId!),
+            AutomaticMailClassifier.Classify(email, Support.Address));
+        var commit = await _composer.NewTicketAsync(TicketId.New(), inbound, [], default);
+        var stored = await Store.CommitAsync(commit, default);
+        foreach (var item in commit.Outbox)
+        {
+            await Queue.EnqueueAsync(stored.Id, item.Sequence, null, default);
+        }
+
+        return stored;
+    }
+
+    /// <summary>The customer writes again (a reply threaded to the ticket).</summary>
+    public async Task<Ticket> CustomerRepliesAsync(TicketId id)
+    {
+        var ticket = (await Store.GetAsync(id, default))!;
+        var json = $$"""{"from":"jane@example.com","to":["support@example.test"],"subject":"Re: [#{{id}}] Printer","text":"More.","messageId":"<{{Guid.NewGuid():N}}@example.com>"}""";
+        var email = JsonInboundPayload.Parse(Encoding.UTF8.GetBytes(json)).Email!;
+        var inbound = new InboundContext(new InboundPointer("blob", InboundPointer.JsonFormat, "application/json", Time.GetUtcNow()), email, [], email.MessageId!, MessageMarkers.For(email.MessageId!), AutomaticMailClassifier.Classify(email, Support.Address));
+        return await Store.CommitAsync(_composer.Append(ticket, inbound, []), default);
+    }
+
+    /// <summary>What the agent API (issue 6) will do: apply a planner operation to the stored ticket and commit it.</summary>
+    public async Task<Ticket> ChangeAsync(TicketId id, Func<Ticket, DateTimeOffset, Ticket> change)
+    {
+        var ticket = (await Store.GetAsync(id, default))!;
+        var now = Time.GetUtcNow();
+        return await Store.CommitAsync(new TicketCommit(change(ticket, now) with { UpdatedAt = now }), default);
+    }
+
+    public async Task<SweepReport> SweepAsync(string sweep)
+    {
+        var report = await Sweeper().RunAsync(sweep, default);
+        await DrainAsync();
+        return report;
+    }
+
+    /// <summary>Runs DispatchEmail for every queued request (duplicates included, as a queue may deliver them).</summary>
+    public async Task DrainAsync()
+    {
+        while (Queue.TryTake(out var request))
+        {
+            await _dispatcher.HandleAsync(request, default);
+        }
+    }
+
+    public IReadOnlyList<FakeSendGridRequest> Sent => SendGrid.Requests;
+
+    public async Task<IReadOnlyList<string>> DueRowsAsync()
+    {
+        var rows = new List<string>();
+        await foreach (var e in Due.Table.QueryAsync())
+        {
+            rows.Add(e.RowKey);
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await SendGrid.DisposeAsync();
+    }
+
+    private sealed class AlwaysThrottle : ISenderThrottle
+    {
+        public Task<bool> TryConsumeAsync(string address, CancellationToken cancellationToken) => Task.FromResult(true);
+    }
+}
+
+/// <summary>An in-memory outbound queue: records what would be queued; the test hands it to DispatchEmail.</summary>
+internal sealed class RecordingDispatchQueue : IDispatchQueue
+{
+    private readonly ConcurrentQueue<DispatchRequest> _requests = new();
+
+    public int Enqueued { get; private set; }
+
+    public Task EnqueueAsync(TicketId ticket, int outboxSequence, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        _requests.Enqueue(new DispatchRequest(ticket.ToString(), outboxSequence));
+        Enqueued++;
+        return Task.CompletedTask;
+    }
+
+    public bool TryTake(out DispatchRequest request) => _requests.TryDequeue(out request!);
+}
