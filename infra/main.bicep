@@ -176,6 +176,10 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Support__Address', value: supportAddress }
         { name: 'Support__TeamName', value: supportTeamName }
         { name: 'Storage__Prefix', value: '' }
+        { name: 'Dispatch__FirstRetryDelay', value: '00:00:15' }
+        { name: 'Dispatch__MaxRetryDelay', value: '00:10:00' }
+        { name: 'Dispatch__ClaimDuration', value: '00:02:00' }
+        { name: 'Dispatch__MaxAttempts', value: '150' }
         { name: 'SendGrid__InboundVerificationKey', value: sendGridInboundVerificationKey }
         { name: 'Support__WebhookKeys', value: '@Microsoft.KeyVault(SecretUri=${webhookKeysSecret.properties.secretUri})' }
         { name: 'Support__PolicyPath', value: policyPath }

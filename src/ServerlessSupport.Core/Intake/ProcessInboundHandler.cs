@@ -53,14 +53,20 @@ internal sealed partial class ProcessInboundHandler(
             return;
         }
 
-        var owner = await index.ClaimAsync(messageId, threaded?.Id ?? TicketId.New(), cancellationToken);
+        var proposed = threaded?.Id ?? TicketId.New();
+        var owner = await index.ClaimAsync(messageId, proposed, cancellationToken);
         var inbound = new InboundContext(pointer, email, parsed.AttachmentContents, messageId, MessageMarkers.For(messageId), classification);
         var known = threaded is not null && threaded.Id == owner ? threaded : null;
 
+        // A freshly drawn id that our claim won names no ticket yet: skip the read. (If it somehow did, adding the
+        // ticket row fails as a conflict and the next attempt reads it.)
+        var skipRead = threaded is null && owner == proposed;
+
         for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
         {
-            var ticket = known ?? await tickets.GetAsync(owner, cancellationToken);
+            var ticket = known ?? (skipRead ? null : await tickets.GetAsync(owner, cancellationToken));
             known = null;
+            skipRead = false;
 
             if (ticket is not null && threaded is null && !string.Equals(ticket.OriginMessageId, messageId, StringComparison.OrdinalIgnoreCase))
             {

@@ -15,6 +15,10 @@ internal static class AppSettings
     public const string SupportAddress = "Support__Address";
     public const string SupportTeamName = "Support__TeamName";
     public const string StoragePrefix = "Storage__Prefix";
+    public const string DispatchFirstRetryDelay = "Dispatch__FirstRetryDelay";
+    public const string DispatchMaxRetryDelay = "Dispatch__MaxRetryDelay";
+    public const string DispatchClaimDuration = "Dispatch__ClaimDuration";
+    public const string DispatchMaxAttempts = "Dispatch__MaxAttempts";
     public const string SendGridInboundVerificationKey = "SendGrid__InboundVerificationKey";
     public const string SupportWebhookKeys = "Support__WebhookKeys";
     public const string SupportPolicyPath = "Support__PolicyPath";
@@ -38,6 +42,10 @@ internal static class AppSettings
         new(SupportTeamName, "The team's name in the From line and signatures of mail we send.", Local: true, Azure: true),
         new(StoragePrefix, "Optional prefix for every table, queue and container name (standalone only: function.json names the queues).", Local: true, Azure: true),
         new(SendGridInboundVerificationKey, "Optional ECDSA public key (SendGrid console) to verify signed inbound webhooks.", Local: true, Azure: true),
+        new(DispatchFirstRetryDelay, "First delay before retrying a send SendGrid refused for now (doubles per attempt).", Local: true, Azure: true),
+        new(DispatchMaxRetryDelay, "Longest delay between send attempts.", Local: true, Azure: true),
+        new(DispatchClaimDuration, "How long a dispatcher owns an outbox row while sending.", Local: true, Azure: true),
+        new(DispatchMaxAttempts, "Send attempts before an email is marked failed.", Local: true, Azure: true),
         new(SupportWebhookKeys, "Comma-separated keys the inbound webhook accepts.", Local: true, Azure: true),
         new(SupportPolicyPath, "Path of the policy JSON file.", Local: true, Azure: true),
         new(SupportFollowUpSchedule, "6-field CRON for FollowUpSweep.", Local: true, Azure: true),
