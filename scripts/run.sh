@@ -44,11 +44,27 @@ export Support__SurveySigningKey=${Support__SurveySigningKey:-local-dev-survey-k
 
 url=${APP_URL:-http://127.0.0.1:7071}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-dotnet src/ServerlessSupport.Functions/bin/Release/net10.0/ServerlessSupport.Functions.dll --urls "$url" &
-pids+=($!)
+app_dll=src/ServerlessSupport.Functions/bin/Release/net10.0/ServerlessSupport.Functions.dll
+
+# An agent API key for the dashboard and the API: created when the storage has no active key (in-memory Azurite: every start).
+agent_key=""
+if ! dotnet "$app_dll" agent-key list | grep -q ' active$'; then
+  agent_key=$(dotnet "$app_dll" agent-key create "${DEV_AGENT_NAME:-dev}" | grep '^ssk_' || true)
+fi
+
+dotnet "$app_dll" --urls "$url" &
+app=$!
+pids+=($app)
 echo "App (standalone host): $url"
 echo "  health:    $url/api/health"
 echo "  inbound:   curl -H 'x-functions-key: $Support__WebhookKeys' -H 'content-type: application/json' -d '{\"from\":\"you@example.com\",\"subject\":\"Hi\",\"text\":\"Help\"}' $url/api/inbound/json"
 echo "  dev mail:  $url/api/dev/outbox?code=$Support__WebhookKeys (without SendGrid__ApiKey mail stays here)"
+if [ -n "$agent_key" ]; then
+  echo "  agent key: $agent_key  (dashboard sign-in; API: curl -H 'Authorization: Bearer $agent_key' $url/api/tickets)"
+else
+  echo "  agent key: this storage already has one; another: dotnet $app_dll agent-key create <name> (list | revoke <id>)"
+fi
+echo "  api docs:  $url/api/openapi/v1.json (agent key required)"
 echo "Ctrl-C stops both."
-wait -n "${pids[@]}"
+# Only the app ends the script: stop Azurite by hand and /api/health answers 503 naming the service.
+wait "$app"

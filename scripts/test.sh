@@ -8,6 +8,7 @@ configuration=${CONFIGURATION:-Release}
 
 source scripts/lib/prereqs.sh
 ensure_node_modules
+ensure_chromium
 
 dotnet restore ServerlessSupport.sln
 dotnet build ServerlessSupport.sln -c "$configuration" --no-restore

@@ -11,7 +11,7 @@ internal static class AcknowledgmentTemplate
         var greeting = string.IsNullOrWhiteSpace(model.CustomerName) ? "Hello," : $"Hello {model.CustomerName.Trim()},";
         var when = TemplateText.When(model.FirstResponseDue, model.CustomerOffset);
         var within = model.BusinessHours
-            ? $"within {TemplateText.Duration(model.FirstResponseTarget)} of our business hours"
+            ? $"within {TemplateText.Duration(model.FirstResponseTarget).Replace(" hour", " working hour", StringComparison.Ordinal).Replace(" minute", " working minute", StringComparison.Ordinal)}"
             : $"within {TemplateText.Duration(model.FirstResponseTarget)}";
 
         var text = $"""

@@ -102,6 +102,7 @@ internal static class FunctionAppWriter
                     ["type"] = "httpTrigger",
                     ["direction"] = "in",
                     ["name"] = http.BindingName,
+                    // Agent-level functions: the host checks the function key, the app then checks the agent key for identity.
                     ["authLevel"] = http.AuthLevel == FunctionAuthLevel.Anonymous ? "anonymous" : "function",
                     ["methods"] = new JsonArray([.. http.Methods.Select(m => (JsonNode)m.ToLowerInvariant())]),
                     ["route"] = http.Route,

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ServerlessSupport.Functions.Api;
 using ServerlessSupport.Functions.Health;
 using ServerlessSupport.Functions.Inbound;
 using ServerlessSupport.Functions.Outbound;
@@ -30,6 +31,13 @@ internal sealed partial class FunctionCatalog
         FunctionDefinition.Timer<FollowUpSweepFunction>("FollowUpSweep", $"%{AppSettings.SupportFollowUpSchedule}%", SupportOptions.DefaultSchedule),
         FunctionDefinition.Timer<EscalationSweepFunction>("EscalationSweep", $"%{AppSettings.SupportEscalationSchedule}%", SupportOptions.DefaultSchedule),
         FunctionDefinition.Http<CsatEndpoint>("Csat", "csat/{token}", ["GET"], FunctionAuthLevel.Anonymous),
+        FunctionDefinition.Http<MeFunction>("Me", "me", ["GET"], FunctionAuthLevel.Agent),
+        FunctionDefinition.Http<ListTicketsFunction>("ListTickets", "tickets", ["GET"], FunctionAuthLevel.Agent),
+        FunctionDefinition.Http<GetTicketFunction>("GetTicket", "tickets/{id}", ["GET"], FunctionAuthLevel.Agent),
+        FunctionDefinition.Http<UpdateTicketFunction>("UpdateTicket", "tickets/{id}", ["PATCH"], FunctionAuthLevel.Agent),
+        FunctionDefinition.Http<ReplyToTicketFunction>("ReplyToTicket", "tickets/{id}/replies", ["POST"], FunctionAuthLevel.Agent),
+        FunctionDefinition.Http<MetricsFunction>("Metrics", "metrics", ["GET"], FunctionAuthLevel.Agent),
+        FunctionDefinition.Http<IntakeRecordsFunction>("IntakeRecords", "intake-records", ["GET"], FunctionAuthLevel.Agent),
     ]);
 
     public IReadOnlyList<FunctionDefinition> Functions { get; }

@@ -50,6 +50,10 @@ internal static class HostJson
             VisibilityTimeout = Duration(queues, "visibilityTimeout") ?? options.VisibilityTimeout,
             MaxDequeueCount = Int(queues, "maxDequeueCount") ?? options.MaxDequeueCount,
             MessageEncoding = Get(queues, "messageEncoding")?.GetValue<string>() ?? options.MessageEncoding,
+
+            // Not a Functions setting (the host keeps 10 minutes); the fault harness shortens it so a killed instance's
+            // messages reappear within its run.
+            MessageLease = Duration(queues, "messageLease") ?? options.MessageLease,
         };
         options.Validate();
         return options;

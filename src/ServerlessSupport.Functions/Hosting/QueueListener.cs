@@ -24,6 +24,7 @@ internal sealed class QueueListener : IAsyncDisposable
     private readonly Func<QueueInvocation, CancellationToken, Task> _handler;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Func<QueueInvocation, Exception, CancellationToken, Task>? _poisoned;
     private readonly CancellationTokenSource _stopFetching = new();
     private readonly CancellationTokenSource _abortProcessing = new();
     private Task? _loop;
@@ -35,7 +36,8 @@ internal sealed class QueueListener : IAsyncDisposable
         QueueListenerOptions options,
         Func<QueueInvocation, CancellationToken, Task> handler,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        Func<QueueInvocation, Exception, CancellationToken, Task>? poisoned = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(storage);
@@ -50,6 +52,7 @@ internal sealed class QueueListener : IAsyncDisposable
         _handler = handler;
         _time = time;
         _logger = logger;
+        _poisoned = poisoned;
     }
 
     public void Start() => _loop ??= Task.Run(() => RunAsync(_stopFetching.Token));
@@ -176,10 +179,10 @@ internal sealed class QueueListener : IAsyncDisposable
 
         Exception? failure = null;
         var released = false;
+        var invocation = new QueueInvocation(message.MessageId, message.Text, message.DequeueCount, message.InsertedOn, _trigger.QueueName);
         try
         {
             HostingLog.QueueTriggerFired(_logger, _functionName, _trigger.QueueName, message.MessageId, message.DequeueCount);
-            var invocation = new QueueInvocation(message.MessageId, message.Text, message.DequeueCount, message.InsertedOn, _trigger.QueueName);
             await _handler(invocation, abort);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
@@ -218,6 +221,23 @@ internal sealed class QueueListener : IAsyncDisposable
 
                 // Copy first, delete second: a crash in between duplicates the message rather than losing it.
                 var copy = await _poison.SendAsync(message.Text, timeToLive: TimeSpan.MaxValue, cancellationToken: CancellationToken.None);
+
+                // Recorded before the delete, so a crash in between records it again on redelivery (the record is keyed).
+                // A failed record does not keep the message: it is safe in the poison queue either way.
+                if (_poisoned is not null)
+                {
+                    try
+                    {
+                        await _poisoned(invocation, failure, CancellationToken.None);
+                    }
+#pragma warning disable CA1031 // See above.
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        HostingLog.QueueSettleFailed(_logger, ex, _functionName, message.MessageId);
+                    }
+                }
+
                 await _queue.DeleteAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
                 HostingLog.QueueMessageMovedToPoison(_logger, message.MessageId, _poison.Name, copy.MessageId, _trigger.QueueName);
             }

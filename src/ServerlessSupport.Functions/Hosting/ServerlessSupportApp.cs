@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using ServerlessSupport.Functions.Api;
 using ServerlessSupport.Functions.Health;
 using ServerlessSupport.Functions.Inbound;
 using ServerlessSupport.Functions.Security;
@@ -36,10 +37,17 @@ internal static class ServerlessSupportApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // The agents' dashboard (wwwroot): anonymous static files; the data behind it needs an agent key.
+        app.UseDefaultFiles();
+        app.UseStaticFiles(DashboardHeaders.StaticFileOptions);
+
         if (mode == HostMode.Standalone)
         {
             app.UseMiddleware<FunctionKeyMiddleware>();
         }
+
+        app.UseAgentApi();
 
         var catalog = app.Services.GetRequiredService<FunctionCatalog>();
         app.MapHttpFunctions(catalog);
@@ -90,6 +98,7 @@ internal static class ServerlessSupportApp
 
         services.AddIntake(configuration, mode);
         services.AddSla();
+        services.AddAgentApi();
 
         // Handlers are scoped: one instance per invocation.
         foreach (var function in FunctionCatalog.Default.Functions)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Functions.Settings;
 using ServerlessSupport.Storage;
 
@@ -13,6 +15,7 @@ internal sealed class StandaloneTriggerHost(
     QueueListenerOptions queueOptions,
     IOptions<HostingOptions> hosting,
     IConfiguration configuration,
+    IIntakeRecords records,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
@@ -32,7 +35,8 @@ internal sealed class StandaloneTriggerHost(
                 queueOptions,
                 (invocation, ct) => invoker.InvokeQueueAsync(function, invocation, ct),
                 time,
-                loggers.CreateLogger($"{typeof(QueueListener).FullName}.{function.Name}"));
+                loggers.CreateLogger($"{typeof(QueueListener).FullName}.{function.Name}"),
+                trigger.QueueName == QueueNames.Inbound ? RecordPoisonAsync : null);
             _listeners.Add(listener);
             HostingLog.FunctionActive(logger, function.Name, $"queue '{trigger.QueueName}'");
         }
@@ -81,6 +85,24 @@ internal sealed class StandaloneTriggerHost(
         {
             await timer.DisposeAsync();
         }
+    }
+
+    /// <summary>An inbound message given up on is recorded, so agents see it next to quarantined mail.</summary>
+    private Task RecordPoisonAsync(QueueInvocation invocation, Exception failure, CancellationToken cancellationToken)
+    {
+        string? blob = null;
+        try
+        {
+            blob = System.Text.Json.JsonSerializer.Deserialize(invocation.Text, CoreJsonContext.Default.InboundPointer)?.Blob;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not a pointer: the record still names the queue message.
+        }
+
+        var reason = $"moved to {invocation.QueueName}-poison after {invocation.DequeueCount} deliveries: {failure.GetType().Name}: {failure.Message}";
+        var record = new IntakeRecord("poison_" + invocation.MessageId, IntakeRecord.Poison, time.GetUtcNow(), reason, blob is { Length: <= 1_000 } ? blob : null, null, null);
+        return records.RecordAsync(record, cancellationToken);
     }
 
     private static async Task StopTimerAsync(TimerRunner timer, CancellationToken cancellationToken)

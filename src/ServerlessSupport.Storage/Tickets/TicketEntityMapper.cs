@@ -19,8 +19,10 @@ internal static class TicketEntityMapper
         {
             ["Status"] = ticket.Status.ToString(),
             ["Priority"] = ticket.Priority.ToString(),
-            ["CustomerAddress"] = ticket.Customer.Address,
-            ["CustomerName"] = ticket.Customer.Name,
+            // Names and addresses come from the sender: capped like the subject, or one absurd From line fails the
+            // ticket's whole transaction (64 KiB per property) on every delivery until the message is poisoned.
+            ["CustomerAddress"] = Cap(ticket.Customer.Address),
+            ["CustomerName"] = CapOrNull(ticket.Customer.Name),
             ["Subject"] = Cap(ticket.Subject),
             ["Assignee"] = ticket.Assignee,
             ["CreatedAt"] = ticket.CreatedAt,
@@ -76,8 +78,8 @@ internal static class TicketEntityMapper
         {
             ["Direction"] = m.Direction.ToString(),
             ["At"] = m.At,
-            ["Author"] = m.Author,
-            ["AuthorName"] = m.AuthorName,
+            ["Author"] = CapOrNull(m.Author),
+            ["AuthorName"] = CapOrNull(m.AuthorName),
             ["Subject"] = Cap(m.Subject),
             ["MessageId"] = m.MessageId,
             ["AutomaticReason"] = m.AutomaticReason,
@@ -169,4 +171,6 @@ internal static class TicketEntityMapper
         int.Parse(rowKey.AsSpan(rowKey.IndexOf('-', StringComparison.Ordinal) + 1), NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static string Cap(string value) => value.Length <= MaxTextChars ? value : value[..MaxTextChars];
+
+    private static string? CapOrNull(string? value) => value is null ? null : Cap(value);
 }

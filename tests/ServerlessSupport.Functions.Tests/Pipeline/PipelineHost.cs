@@ -157,6 +157,18 @@ internal sealed class PipelineHost : IAsyncDisposable
     public Task<IReadOnlyList<IntakeRecord>> GetIntakeRecordsAsync(CancellationToken ct = default) =>
         Services.GetRequiredService<IIntakeRecords>().ListAsync(1000, ct);
 
+    /// <summary>Creates an agent API key in this host's storage (as <c>agent-key create</c> does) and returns the key text.</summary>
+    public async Task<string> CreateAgentKeyAsync(string agent = "alice", CancellationToken ct = default) =>
+        (await Services.GetRequiredService<Storage.Agents.TableAgentKeyStore>().CreateAsync(agent, ct)).Secret;
+
+    /// <summary>A client for the agents' API that sends <paramref name="key"/> as a bearer token.</summary>
+    public HttpClient CreateAgentClient(string key)
+    {
+        var client = new HttpClient { BaseAddress = Client.BaseAddress, Timeout = Client.Timeout };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

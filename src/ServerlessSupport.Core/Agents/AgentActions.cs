@@ -1,0 +1,159 @@
+using ServerlessSupport.Core.Email;
+using ServerlessSupport.Core.Inbound;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Templates;
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Agents;
+
+/// <summary>
+/// The agents' ticket actions as pure functions: each returns the one <see cref="TicketCommit"/> (ticket guarded by the
+/// version it was read at, its events with the agent as actor, and any outbox email) that the caller commits. The clocks
+/// follow through <see cref="SlaPlanner"/>; the ticket store keeps the due rows in step on commit.
+/// </summary>
+internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
+{
+    /// <summary>The longest reply or note text accepted (characters).</summary>
+    public const int MaxTextLength = 20_000;
+
+    public const int MaxAssigneeLength = 100;
+
+    public const string ReplyOutboxKind = "reply";
+
+    /// <summary>A public reply (emailed to the customer) or an internal note (never emailed).</summary>
+    public TicketCommit Reply(Ticket ticket, string agent, string text, bool isPublic, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (text.Length > MaxTextLength)
+        {
+            throw new ArgumentException($"The text is longer than {MaxTextLength} characters.", nameof(text));
+        }
+
+        var events = new List<TicketEvent>();
+        void Event(string kind, string detail) => events.Add(new(ticket.EventCount + events.Count + 1, kind, now, agent, detail));
+
+        var messageSequence = ticket.MessageCount + 1;
+        var next = ticket with { UpdatedAt = now, MessageCount = messageSequence };
+        if (!isPublic)
+        {
+            Event(AgentEventKinds.NoteAdded, $"Internal note by {agent}.");
+            return new TicketCommit(next with { EventCount = ticket.EventCount + events.Count })
+            {
+                Messages = [Message(messageSequence, MessageDirection.Note, agent, ticket.Subject, text, null, now)],
+                Events = events,
+            };
+        }
+
+        var outboxSequence = ticket.OutboxCount + 1;
+        var rendered = AgentReplyTemplate.Render(new AgentReplyModel(ticket.Id, ticket.Subject, text, HeaderValue.Sanitize(agent, 100), support.TeamName));
+        var outbox = Outbox(ticket, outboxSequence, rendered, now);
+        Event(TicketEventKinds.AgentReplied, $"Public reply by {agent} to {ticket.Customer.Address}.");
+        if (ticket.FirstRespondedAt is null && ticket.Sla.FirstResponse is { } firstResponse)
+        {
+            var spec = planner.Policy.Target(ticket.Priority, TargetKind.FirstResponse);
+            var met = firstResponse.Clock.Elapsed(spec, now) <= spec.Duration;
+            var due = firstResponse.DueAt is { } at ? $" (due {at:u})" : " (clock paused)";
+            Event(AgentEventKinds.FirstResponse, $"{(met ? AgentEventKinds.FirstResponseMet : AgentEventKinds.FirstResponseMissed)}: first response by {agent} at {now:u}{due}.");
+        }
+
+        next = planner.OnAgentPublicReply(next, now);
+        return new TicketCommit(next with { EventCount = ticket.EventCount + events.Count, OutboxCount = outboxSequence })
+        {
+            Messages = [Message(messageSequence, MessageDirection.Outbound, agent, rendered.Subject, text, outbox.Email.MessageId, now)],
+            Events = events,
+            Outbox = [outbox],
+        };
+    }
+
+    /// <summary>Status, priority and assignee in one commit with an event per change; null when nothing changes.</summary>
+    public TicketCommit? Change(Ticket ticket, string agent, TicketChange change, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agent);
+        var events = new List<TicketEvent>();
+        void Event(string kind, string detail) => events.Add(new(ticket.EventCount + events.Count + 1, kind, now, agent, detail));
+
+        var next = ticket;
+
+        // Priority first: a status change that resumes paused clocks measures the pause on the new priority's targets.
+        if (change.Priority is { } priority && priority != next.Priority)
+        {
+            Event(TicketEventKinds.PriorityChanged, $"Priority {Name(next.Priority)} → {Name(priority)} by {agent}.");
+            next = planner.OnPriorityChanged(next, priority, now);
+        }
+
+        if (change.Status is { } status && status != next.Status)
+        {
+            Event(TicketEventKinds.StatusChanged, $"Status {Name(next.Status)} → {Name(status)} by {agent}.");
+            next = planner.OnStatusChanged(next, status, now);
+        }
+
+        if (change.Assignee is { } requested)
+        {
+            var assignee = string.IsNullOrWhiteSpace(requested) ? null : HeaderValue.Sanitize(requested.Trim(), MaxAssigneeLength);
+            if (!string.Equals(assignee, next.Assignee, StringComparison.Ordinal))
+            {
+                Event(AgentEventKinds.AssigneeChanged, assignee is null ? $"Unassigned by {agent}." : $"Assigned to {assignee} by {agent}.");
+                next = next with { Assignee = assignee };
+            }
+        }
+
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        return new TicketCommit(next with { UpdatedAt = now, EventCount = ticket.EventCount + events.Count }) { Events = events };
+    }
+
+    /// <summary>camelCase as the API spells enum values ("pendingCustomer").</summary>
+    public static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var text = value.ToString();
+        return char.ToLowerInvariant(text[0]) + text[1..];
+    }
+
+    private OutboxItem Outbox(Ticket ticket, int sequence, RenderedEmail rendered, DateTimeOffset now) => new()
+    {
+        TicketId = ticket.Id,
+        Sequence = sequence,
+        Kind = ReplyOutboxKind,
+        State = OutboxState.Pending,
+        CreatedAt = now,
+        Email = new OutboundEmail(
+            new Mailbox(support.Address, support.TeamName),
+            [ticket.Customer],
+            rendered.Subject,
+            rendered.Text,
+            rendered.Html,
+            OutboundMessageIds.Create(ticket.Id, sequence, support.Domain),
+            ticket.LastCustomerMessageId is { } last ? MessageIds.Format(last) : null,
+            [.. ticket.References.Select(MessageIds.Format)],
+
+            // A person wrote this: no Auto-Submitted, so the customer's autoresponder may answer and it threads as a reply.
+            AutoSubmitted: null,
+            new Mailbox(TicketToken.PlusAddress(ticket.Id, support.Address), support.TeamName))
+        {
+            Tags = new Dictionary<string, string> { ["ticket"] = ticket.Id.ToString(), ["outbox"] = OutboxItem.OutboxKey(sequence), ["kind"] = ReplyOutboxKind },
+        },
+    };
+
+    private static TicketMessage Message(int sequence, MessageDirection direction, string agent, string subject, string text, string? messageId, DateTimeOffset now) => new()
+    {
+        Sequence = sequence,
+        Direction = direction,
+        At = now,
+        Author = agent,
+        AuthorName = agent,
+        Subject = subject,
+        DisplayText = text,
+        FullText = text,
+        MessageId = messageId,
+    };
+}

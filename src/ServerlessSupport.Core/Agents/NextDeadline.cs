@@ -1,0 +1,6 @@
+using ServerlessSupport.Core.Sla;
+
+namespace ServerlessSupport.Core.Agents;
+
+/// <summary>The soonest deadline of a ticket's running (not paused) targets.</summary>
+internal sealed record NextDeadline(TargetKind Kind, DateTimeOffset DueAt);

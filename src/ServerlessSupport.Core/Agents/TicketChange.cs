@@ -1,0 +1,6 @@
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Agents;
+
+/// <summary>What an agent asks to change; null leaves a field as it is, an empty <see cref="Assignee"/> unassigns.</summary>
+internal sealed record TicketChange(TicketStatus? Status = null, Priority? Priority = null, string? Assignee = null);

@@ -1,0 +1,3 @@
+namespace ServerlessSupport.Functions.Api.Dtos;
+
+internal sealed record MeResponse(string Agent);

@@ -1,0 +1,20 @@
+namespace ServerlessSupport.Functions.Api.Dtos;
+
+/// <summary>
+/// The dashboard's metrics over the last <see cref="WindowDays"/> days (open tickets: now). Figures with no samples are
+/// null rather than a made-up 0 or 100 %.
+/// </summary>
+internal sealed record MetricsResponse(
+    AckLatencyDto AckLatency,
+    FirstResponseMetricsDto FirstResponse,
+    OpenByPriorityDto OpenByPriority,
+    int EscalationsToday,
+    int WindowDays,
+    DateTimeOffset ComputedAt);
+
+internal sealed record AckLatencyDto(double? P50Seconds, double? P95Seconds, int Samples);
+
+/// <summary>attainment = met / (met + missed), 0..1.</summary>
+internal sealed record FirstResponseMetricsDto(int Met, int Missed, double? Attainment);
+
+internal sealed record OpenByPriorityDto(int Low, int Normal, int High, int Urgent);

@@ -1,0 +1,26 @@
+using System.Globalization;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Functions.Api.Dtos;
+using ServerlessSupport.Functions.Hosting;
+
+namespace ServerlessSupport.Functions.Api;
+
+/// <summary>GET /api/intake-records?max=100: quarantined payloads, poison messages and unthreaded automatic mail, newest first.</summary>
+internal sealed class IntakeRecordsFunction(IIntakeRecords records) : IHttpFunction
+{
+    public const int MaxRecords = 1000;
+
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var max = 100;
+        if (context.Request.Query["max"].ToString() is { Length: > 0 } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out max) || max is < 1 or > MaxRecords))
+        {
+            return ApiResults.BadRequest($"max must be a number from 1 to {MaxRecords}.");
+        }
+
+        var list = await records.ListAsync(max, cancellationToken);
+        return ApiResults.Ok(new IntakeRecordsResponse([.. list.Select(r => new IntakeRecordDto(r.Id, r.Kind, r.At, r.Reason, r.Blob, r.From, r.Subject))]));
+    }
+}

@@ -1,0 +1,88 @@
+using ServerlessSupport.Core.Agents;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Functions.Api.Dtos;
+using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Storage.Agents;
+
+namespace ServerlessSupport.Functions.Api;
+
+/// <summary>
+/// GET /api/metrics, bounded by time rather than table size: tickets updated in the last <see cref="WindowDays"/> days
+/// (acknowledgment latency and first-response attainment of the tickets opened in that window), the open tickets by
+/// priority, and the escalations since midnight in the policy's default time zone. Events are read only for tickets that
+/// were answered or changed in the window.
+/// </summary>
+internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore store, SupportPolicy policy, TimeProvider time) : IHttpFunction
+{
+    public const int WindowDays = 7;
+
+    private const int EventReadParallelism = 8;
+
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var since = now.AddDays(-WindowDays);
+        var zone = policy.DefaultCalendar.TimeZone;
+        var localNow = TimeZoneInfo.ConvertTime(now, zone);
+        var today = new DateTimeOffset(localNow.Date, zone.GetUtcOffset(localNow.Date)).ToUniversalTime();
+
+        var recent = await queries.ListAsync([], since, cancellationToken);
+        var open = await queries.ListAsync([TicketStatus.Open, TicketStatus.PendingCustomer], null, cancellationToken);
+
+        var opened = recent.Where(t => t.CreatedAt >= since).ToList();
+        var latencies = opened
+            .Where(t => t.AcknowledgedAt is not null)
+            .Select(t => (t.AcknowledgedAt!.Value - t.CreatedAt).TotalSeconds)
+            .Order()
+            .ToList();
+
+        // First responses: the reply records met/missed; unanswered tickets past their due date have missed already.
+        var met = 0;
+        var missed = opened.Count(t => t.FirstRespondedAt is null && t.FirstResponseDue is { } due && due <= now);
+        var escalationsToday = 0;
+        var needEvents = recent.Where(t => (t.FirstRespondedAt is not null && t.CreatedAt >= since) || t.UpdatedAt >= today).ToList();
+        var counts = new System.Collections.Concurrent.ConcurrentBag<(int Met, int Missed, int Escalations)>();
+        await Parallel.ForEachAsync(
+            needEvents,
+            new ParallelOptions { MaxDegreeOfParallelism = EventReadParallelism, CancellationToken = cancellationToken },
+            async (ticket, ct) =>
+            {
+                var events = await store.GetEventsAsync(ticket.Id, ct);
+                var first = ticket.CreatedAt >= since ? events.FirstOrDefault(e => e.Kind == AgentEventKinds.FirstResponse) : null;
+                counts.Add((
+                    first?.Detail.StartsWith(AgentEventKinds.FirstResponseMet, StringComparison.Ordinal) == true ? 1 : 0,
+                    first?.Detail.StartsWith(AgentEventKinds.FirstResponseMissed, StringComparison.Ordinal) == true ? 1 : 0,
+                    events.Count(e => e.Kind == TicketEventKinds.Escalated && e.At >= today)));
+            });
+
+        foreach (var (m, x, e) in counts)
+        {
+            met += m;
+            missed += x;
+            escalationsToday += e;
+        }
+
+        int OpenWith(Priority p) => open.Count(t => t.Priority == p);
+        return ApiResults.Ok(new MetricsResponse(
+            new AckLatencyDto(Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Count),
+            new FirstResponseMetricsDto(met, missed, met + missed == 0 ? null : (double)met / (met + missed)),
+            new OpenByPriorityDto(OpenWith(Priority.Low), OpenWith(Priority.Normal), OpenWith(Priority.High), OpenWith(Priority.Urgent)),
+            escalationsToday,
+            WindowDays,
+            now));
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values; null without samples.</summary>
+    public static double? Percentile(IReadOnlyList<double> sorted, double fraction)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var rank = (int)Math.Ceiling(fraction * sorted.Count);
+        return Math.Round(sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)], 3);
+    }
+}

@@ -1,0 +1,51 @@
+using ServerlessSupport.Functions.Api.Dtos;
+
+namespace ServerlessSupport.Functions.Api.OpenApi;
+
+/// <summary>
+/// The catalog's HTTP functions are mapped with request delegates, which ApiExplorer cannot describe, so the document
+/// transformer describes them from this table (function name → operation). Functions not listed get a bare entry.
+/// </summary>
+internal static class ApiOperations
+{
+    public static IReadOnlyDictionary<string, ApiOperation> ByFunction { get; } = new Dictionary<string, ApiOperation>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Me"] = new("The agent the API key belongs to.", typeof(MeResponse)),
+        ["ListTickets"] = new(
+            "Tickets sorted by next deadline (soonest first, none last), filtered and paged.",
+            typeof(TicketListResponse),
+            Query:
+            [
+                new("status", "Comma-separated: open, pendingCustomer, solved, closed (default: all)."),
+                new("priority", "Comma-separated: low, normal, high, urgent."),
+                new("assignee", "Exact agent name, or 'none' for unassigned."),
+                new("risk", "Comma-separated: ok, atRisk, breached."),
+                new("pageSize", "1-200, default 50."),
+                new("continuation", "The continuation of the previous page."),
+            ])
+        {
+            Errors = [400],
+        },
+        ["GetTicket"] = new("One ticket with its messages, events and outbox.", typeof(TicketDetailResponse)) { Errors = [404] },
+        ["UpdateTicket"] = new("Change status, priority and/or assignee (one commit, an event per change).", typeof(TicketDetailResponse), typeof(UpdateTicketRequest))
+        {
+            Errors = [400, 404, 409, 413],
+        },
+        ["ReplyToTicket"] = new("A public reply (emailed to the customer) or an internal note.", typeof(TicketDetailResponse), typeof(ReplyRequest))
+        {
+            Errors = [400, 404, 409, 413],
+        },
+        ["Metrics"] = new("Acknowledgment latency, first-response attainment, open tickets by priority, escalations today.", typeof(MetricsResponse)),
+        ["IntakeRecords"] = new(
+            "Quarantined payloads, poison messages and unthreaded automatic mail.",
+            typeof(IntakeRecordsResponse),
+            Query: [new("max", "1-1000, default 100.")])
+        {
+            Errors = [400],
+        },
+        ["Health"] = new("Liveness and storage reachability.", null),
+        ["Csat"] = new("Satisfaction-survey link from a customer email (signed token).", null),
+        ["InboundEmail"] = new("Inbound email webhook (SendGrid Inbound Parse or JSON); function key required.", null),
+        ["DevOutbox"] = new("Mail kept in the local outbox when no SendGrid key is set; function key required.", null),
+    };
+}

@@ -1,0 +1,58 @@
+using ServerlessSupport.Core.Agents;
+using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Functions.Hosting;
+
+namespace ServerlessSupport.Functions.Api;
+
+/// <summary>
+/// PATCH /api/tickets/{id}: status, priority and assignee in one commit with an event per change; the clocks re-plan
+/// (pending pauses them, solving schedules the check-back, a new priority moves every deadline).
+/// </summary>
+internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions actions) : IHttpFunction
+{
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!ApiNames.TryParseId(context, out var id))
+        {
+            return ApiResults.TicketNotFound(context.Request.RouteValues["id"] as string);
+        }
+
+        var (request, error) = await JsonRequestBody.ReadAsync(context.Request, ApiJsonContext.Default.UpdateTicketRequest, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        TicketStatus? status = null;
+        if (request!.Status is not null)
+        {
+            if (!ApiNames.TryParse<TicketStatus>(request.Status, out var parsed))
+            {
+                return ApiResults.BadRequest(ApiNames.MustBeOneOf<TicketStatus>("status"));
+            }
+
+            status = parsed;
+        }
+
+        Priority? priority = null;
+        if (request.Priority is not null)
+        {
+            if (!ApiNames.TryParse<Priority>(request.Priority, out var parsed))
+            {
+                return ApiResults.BadRequest(ApiNames.MustBeOneOf<Priority>("priority"));
+            }
+
+            priority = parsed;
+        }
+
+        if (request.Assignee is { } assignee && (assignee.Trim().Length > AgentActions.MaxAssigneeLength || assignee.Any(char.IsControl)))
+        {
+            return ApiResults.BadRequest($"assignee must be at most {AgentActions.MaxAssigneeLength} characters on one line.");
+        }
+
+        var change = new TicketChange(status, priority, request.Assignee);
+        var agent = context.GetAgent().Name;
+        return await commands.ApplyAsync(context, id, request.Version, (ticket, now) => actions.Change(ticket, agent, change, now), cancellationToken);
+    }
+}

@@ -1,0 +1,440 @@
+// The agents' dashboard. Everything that came from an email (or any API field) reaches the page through textContent or
+// createTextNode only, never innerHTML, so no markup from a customer can execute; the CSP forbids inline script as well.
+
+import { api, ApiError, session } from './api.js';
+import { bytes, countdown, customer, duration, label, percent, when } from './format.js';
+
+const refreshSeconds = 30;
+const pageSize = 50;
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  agent: null,
+  items: [],
+  continuation: null,
+  ticket: null,
+  // Server clock minus this browser's clock, from the last response with a deadline: countdowns follow the server.
+  clockOffsetMs: 0,
+  controlsDirty: false,
+  refreshTimer: 0,
+  tickTimer: 0,
+};
+
+/** Builds an element; text always goes in as a text node. */
+function el(tag, options = {}, ...children) {
+  const node = document.createElement(tag);
+  if (options.className) node.className = options.className;
+  if (options.text !== undefined && options.text !== null) node.textContent = String(options.text);
+  for (const [name, value] of Object.entries(options.attrs ?? {})) node.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+function notify(message, kind = 'info') {
+  const notice = $('notice');
+  notice.textContent = message;
+  notice.className = `notice notice-${kind}`;
+  notice.hidden = !message;
+}
+
+function failed(error, what) {
+  if (error instanceof ApiError && error.status === 401) {
+    signOut('Your key is no longer accepted. Sign in again.');
+    return;
+  }
+  notify(`${what}: ${error.message}`, 'error');
+}
+
+// ---- sign-in ----------------------------------------------------------------------------------------------------
+
+async function start() {
+  $('sign-in-form').addEventListener('submit', onSignIn);
+  $('sign-out').addEventListener('click', () => signOut('Signed out.'));
+  $('filters').addEventListener('change', () => loadQueue());
+  $('filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    loadQueue();
+  });
+  $('refresh').addEventListener('click', () => refreshAll());
+  $('load-more').addEventListener('click', () => loadQueue(true));
+  $('close-ticket').addEventListener('click', () => {
+    window.location.hash = '';
+  });
+  $('controls').addEventListener('input', () => {
+    state.controlsDirty = true;
+  });
+  $('controls').addEventListener('submit', onSaveControls);
+  $('reply').addEventListener('submit', onReply);
+  window.addEventListener('hashchange', route);
+
+  if (session.key) {
+    try {
+      const me = await api.me();
+      enter(me.agent);
+      return;
+    } catch (error) {
+      session.key = null;
+      if (!(error instanceof ApiError && error.status === 401)) notify(`Could not reach the API: ${error.message}`, 'error');
+    }
+  }
+  showSignIn();
+}
+
+function showSignIn() {
+  $('app').hidden = true;
+  $('who').hidden = true;
+  $('sign-in').hidden = false;
+  $('api-key').focus();
+}
+
+async function onSignIn(event) {
+  event.preventDefault();
+  const key = $('api-key').value.trim();
+  const error = $('sign-in-error');
+  error.hidden = true;
+  if (!key) return;
+  try {
+    const me = await api.me(key);
+    session.key = key;
+    $('api-key').value = '';
+    notify('');
+    enter(me.agent);
+  } catch (e) {
+    error.textContent = e instanceof ApiError && e.status === 401 ? 'That key was not accepted.' : `Sign-in failed: ${e.message}`;
+    error.hidden = false;
+  }
+}
+
+function enter(agent) {
+  state.agent = agent;
+  $('agent-name').textContent = agent;
+  $('who').hidden = false;
+  $('sign-in').hidden = true;
+  $('app').hidden = false;
+  refreshAll();
+  route();
+  clearInterval(state.refreshTimer);
+  clearInterval(state.tickTimer);
+  state.refreshTimer = setInterval(refreshAll, refreshSeconds * 1000);
+  state.tickTimer = setInterval(tick, 1000);
+}
+
+function signOut(message) {
+  session.key = null;
+  clearInterval(state.refreshTimer);
+  clearInterval(state.tickTimer);
+  Object.assign(state, { agent: null, items: [], continuation: null, ticket: null });
+  $('queue-body').replaceChildren();
+  $('ticket').hidden = true;
+  $('thread').replaceChildren();
+  if (window.location.hash) history.replaceState(null, '', window.location.pathname);
+  notify(message);
+  showSignIn();
+}
+
+function refreshAll() {
+  loadQueue();
+  loadMetrics();
+  loadIntake();
+  if (state.ticket) loadTicket(state.ticket.ticket.id, { quiet: true });
+}
+
+// ---- countdowns -------------------------------------------------------------------------------------------------
+
+function learnClock(deadline) {
+  if (deadline?.dueAt && typeof deadline.remainingSeconds === 'number') {
+    const serverNow = Date.parse(deadline.dueAt) - deadline.remainingSeconds * 1000;
+    if (!Number.isNaN(serverNow)) state.clockOffsetMs = serverNow - Date.now();
+  }
+}
+
+function remainingSeconds(dueAtMs) {
+  return (dueAtMs - (Date.now() + state.clockOffsetMs)) / 1000;
+}
+
+/** A live countdown: tick() rewrites every element holding data-due once a second. */
+function countdownNode(deadline) {
+  const due = Date.parse(deadline.dueAt);
+  const node = el('span', { className: 'countdown', attrs: { 'data-due': String(due) } });
+  node.textContent = countdown(remainingSeconds(due));
+  return node;
+}
+
+function tick() {
+  for (const node of document.querySelectorAll('[data-due]')) {
+    const remaining = remainingSeconds(Number(node.dataset.due));
+    node.textContent = countdown(remaining);
+    const row = node.closest('tr');
+    if (row && remaining < 0) row.classList.add('risk-breached');
+  }
+}
+
+function deadlineCell(summary) {
+  if (summary.nextDeadline) {
+    const cell = el('span', { className: 'deadline-cell' },
+      el('span', { className: 'deadline-kind', text: label('deadline', summary.nextDeadline.kind) }),
+      countdownNode(summary.nextDeadline));
+    if (summary.risk === 'atRisk') cell.append(el('span', { className: 'badge badge-atRisk', text: 'At risk' }));
+    if (summary.risk === 'breached') cell.append(el('span', { className: 'badge badge-breached', text: 'Breached' }));
+    return cell;
+  }
+  const text = { pendingCustomer: 'Paused (waiting on customer)', solved: 'Solved', closed: 'Closed' }[summary.status] ?? 'No deadline';
+  return el('span', { className: 'muted no-deadline', text });
+}
+
+// ---- queue ------------------------------------------------------------------------------------------------------
+
+function filters() {
+  const form = new FormData($('filters'));
+  return {
+    status: form.get('status'),
+    priority: form.get('priority'),
+    assignee: String(form.get('assignee') ?? '').trim(),
+    risk: form.get('risk'),
+  };
+}
+
+async function loadQueue(more = false) {
+  try {
+    const page = await api.tickets({ ...filters(), pageSize, continuation: more ? state.continuation : undefined });
+    const items = page.items ?? [];
+    state.items = more ? state.items.concat(items) : items;
+    state.continuation = page.continuation ?? null;
+    for (const item of items) learnClock(item.nextDeadline);
+    renderQueue();
+    $('queue-updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
+  } catch (error) {
+    failed(error, 'Could not load the queue');
+  }
+}
+
+function renderQueue() {
+  const rows = state.items.map((item) => {
+    const href = `#ticket/${encodeURIComponent(item.id)}`;
+    const row = el('tr', { className: `risk-${item.risk ?? 'ok'}`, attrs: { 'data-ticket': item.id } },
+      el('td', {}, el('a', { text: item.id, attrs: { href } })),
+      el('td', { className: 'subject' }, el('a', { text: item.subject || '(no subject)', attrs: { href } })),
+      el('td', { className: 'customer', text: item.customer?.name || item.customer?.address || '', attrs: { title: customer(item.customer) } }),
+      el('td', {}, el('span', { className: `priority priority-${item.priority}`, text: label('priority', item.priority) })),
+      el('td', { text: label('status', item.status) }),
+      el('td', { text: item.assignee || '—' }),
+      el('td', { className: 'sla' }, deadlineCell(item)));
+    if (state.ticket?.ticket.id === item.id) row.classList.add('selected');
+    return row;
+  });
+  $('queue-body').replaceChildren(...rows);
+  $('queue-empty').hidden = rows.length > 0;
+  $('load-more').hidden = !state.continuation;
+}
+
+// ---- ticket -----------------------------------------------------------------------------------------------------
+
+function route() {
+  const match = /^#ticket\/(.+)$/.exec(window.location.hash);
+  if (match && state.agent) {
+    loadTicket(decodeURIComponent(match[1]), { focus: true });
+  } else {
+    state.ticket = null;
+    $('ticket').hidden = true;
+    renderQueue();
+  }
+}
+
+async function loadTicket(id, { focus = false, quiet = false } = {}) {
+  try {
+    const detail = await api.ticket(id);
+    if (!quiet || state.ticket?.ticket.id === id) renderTicket(detail, { resetControls: !quiet || !state.controlsDirty });
+    if (focus) $('ticket').focus();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      notify(`Ticket ${id} was not found.`, 'error');
+      window.location.hash = '';
+      return;
+    }
+    failed(error, 'Could not load the ticket');
+  }
+}
+
+function renderTicket(detail, { resetControls = true } = {}) {
+  state.ticket = detail;
+  const t = detail.ticket;
+  learnClock(t.nextDeadline);
+  $('ticket').hidden = false;
+  $('ticket-title').textContent = `#${t.id} · ${t.subject || '(no subject)'}`;
+
+  const meta = [
+    `From ${customer(t.customer)}`,
+    `${label('status', t.status)}`,
+    `${label('priority', t.priority)} priority`,
+    t.assignee ? `assigned to ${t.assignee}` : 'unassigned',
+    `opened ${when(t.createdAt)}`,
+  ];
+  if (t.firstRespondedAt) meta.push(`first response ${when(t.firstRespondedAt)}`);
+  if (t.solvedAt) meta.push(`solved ${when(t.solvedAt)}`);
+  $('ticket-meta').textContent = meta.join(' · ');
+
+  const deadline = $('ticket-deadline');
+  deadline.className = `deadline risk-${t.risk ?? 'ok'}`;
+  deadline.replaceChildren(t.nextDeadline
+    ? el('span', {}, `${label('deadline', t.nextDeadline.kind)} due ${when(t.nextDeadline.dueAt)}: `, countdownNode(t.nextDeadline))
+    : deadlineCell(t));
+
+  if (resetControls) {
+    $('c-status').value = t.status;
+    $('c-priority').value = t.priority;
+    $('c-assignee').value = t.assignee ?? '';
+    state.controlsDirty = false;
+  }
+
+  $('thread').replaceChildren(...(detail.messages ?? []).map(messageNode));
+  $('events').replaceChildren(...(detail.events ?? []).map((e) =>
+    el('li', {}, el('time', { text: when(e.at), attrs: { datetime: e.at ?? '' } }), ' ',
+      el('strong', { text: e.kind }), e.actor ? ` by ${e.actor}` : '', e.detail ? ` — ${e.detail}` : '')));
+  $('outbox').replaceChildren(...(detail.outbox ?? []).map((o) =>
+    el('li', { className: o.error ? 'outbox-error' : '' },
+      el('strong', { text: o.kind }), ` · ${o.state} · to ${[].concat(o.to ?? []).join(', ')}`,
+      o.subject ? ` · “${o.subject}”` : '', o.sentAt ? ` · sent ${when(o.sentAt)}` : '', o.error ? ` · ${o.error}` : '')));
+
+  for (const row of document.querySelectorAll('#queue-body tr')) {
+    row.classList.toggle('selected', row.dataset.ticket === t.id);
+  }
+}
+
+function messageNode(m) {
+  const classes = ['message', `message-${m.direction}`];
+  if (m.automatic) classes.push('message-automatic');
+  const who = m.authorName && m.authorName !== m.author ? `${m.authorName}${m.author ? ` <${m.author}>` : ''}` : (m.author ?? '');
+  const header = el('header', { className: 'message-head' },
+    el('span', { className: 'direction', text: label('direction', m.direction) }),
+    el('span', { className: 'author', text: who }),
+    el('time', { text: when(m.at), attrs: { datetime: m.at ?? '' } }));
+  if (m.automatic) header.append(el('span', { className: 'badge badge-automatic', text: `Automatic mail: ${m.automatic}` }));
+
+  const item = el('li', { className: classes.join(' ') }, header);
+  if (m.subject) item.append(el('p', { className: 'message-subject', text: m.subject }));
+  item.append(el('div', { className: 'message-body', text: m.text ?? '' }));
+  if (m.fullText && m.fullText !== m.text) {
+    item.append(el('details', { className: 'quoted' },
+      el('summary', { text: 'Show the full message' }),
+      el('div', { className: 'message-body', text: m.fullText })));
+  }
+  if (m.attachments?.length) {
+    item.append(el('ul', { className: 'attachments', attrs: { 'aria-label': 'Attachments' } },
+      ...m.attachments.map((a) => el('li', { text: `${a.fileName} (${a.contentType}, ${bytes(a.length)})` }))));
+  }
+  return item;
+}
+
+async function onReply(event) {
+  event.preventDefault();
+  if (!state.ticket) return;
+  const isPublic = event.submitter?.value !== 'note';
+  const textarea = $('reply-text');
+  const text = textarea.value;
+  if (!text.trim()) {
+    notify('Write something first.', 'error');
+    textarea.focus();
+    return;
+  }
+  const { id, version } = state.ticket.ticket;
+  setBusy('reply', true);
+  try {
+    const detail = await api.reply(id, text, isPublic, version);
+    textarea.value = '';
+    if (detail?.ticket) renderTicket(detail, { resetControls: !state.controlsDirty });
+    else await loadTicket(id);
+    notify(isPublic ? 'Reply sent to the customer.' : 'Internal note added.', 'success');
+    loadQueue();
+    loadMetrics();
+  } catch (error) {
+    await handleChangeError(error, id, 'Your text is kept: check the thread and send again.');
+  } finally {
+    setBusy('reply', false);
+  }
+}
+
+async function onSaveControls(event) {
+  event.preventDefault();
+  if (!state.ticket) return;
+  const t = state.ticket.ticket;
+  const changes = {};
+  if ($('c-status').value !== t.status) changes.status = $('c-status').value;
+  if ($('c-priority').value !== t.priority) changes.priority = $('c-priority').value;
+  const assignee = $('c-assignee').value.trim();
+  if (assignee !== (t.assignee ?? '')) changes.assignee = assignee;
+  if (Object.keys(changes).length === 0) {
+    notify('Nothing to change.');
+    return;
+  }
+  setBusy('controls', true);
+  try {
+    const detail = await api.update(t.id, changes, t.version);
+    if (detail?.ticket?.id) renderTicket(detail);
+    else await loadTicket(t.id);
+    notify('Ticket updated.', 'success');
+    loadQueue();
+    loadMetrics();
+  } catch (error) {
+    await handleChangeError(error, t.id, 'Check its state and make your change again.');
+  } finally {
+    setBusy('controls', false);
+  }
+}
+
+async function handleChangeError(error, id, advice) {
+  if (error instanceof ApiError && error.status === 409) {
+    await loadTicket(id);
+    notify(`Someone else changed this ticket meanwhile; it has been reloaded. ${advice}`, 'error');
+    return;
+  }
+  failed(error, 'The change was not saved');
+}
+
+function setBusy(formId, busy) {
+  for (const button of $(formId).querySelectorAll('button')) button.disabled = busy;
+  $(formId).setAttribute('aria-busy', String(busy));
+}
+
+// ---- metrics and intake -----------------------------------------------------------------------------------------
+
+async function loadMetrics() {
+  try {
+    const m = await api.metrics();
+    const ack = m.ackLatency ?? {};
+    $('m-ack').textContent = ack.samples ? `${duration(ack.p50Seconds)} (${ack.samples} tickets)` : 'no samples yet';
+    const first = m.firstResponse ?? {};
+    const total = (first.met ?? 0) + (first.missed ?? 0);
+    $('m-first').textContent = total ? `${percent(first.attainment)} (${first.met} met, ${first.missed} missed)` : 'no samples yet';
+    const open = m.openByPriority ?? {};
+    $('m-open').replaceChildren(...['urgent', 'high', 'normal', 'low'].map((p) =>
+      el('span', { className: `priority priority-${p}`, text: `${label('priority', p)} ${open[p] ?? 0}` })));
+    $('m-esc').textContent = String(m.escalationsToday ?? 0);
+  } catch (error) {
+    failed(error, 'Could not load the metrics');
+  }
+}
+
+async function loadIntake() {
+  try {
+    const data = await api.intakeRecords(50);
+    const records = Array.isArray(data) ? data : (data?.items ?? data?.records ?? []);
+    const list = $('intake-list');
+    if (records.length === 0) {
+      list.replaceChildren(el('li', { className: 'muted', text: 'Nothing here.' }));
+      return;
+    }
+    list.replaceChildren(...records.map((r) =>
+      el('li', { className: `intake-${r.kind}` },
+        el('span', { className: 'badge', text: r.kind }), ' ',
+        el('time', { text: when(r.at), attrs: { datetime: r.at ?? '' } }), ' ',
+        r.from ? `${r.from} · ` : '', r.subject ? `“${r.subject}” · ` : '', r.reason ?? '')));
+  } catch (error) {
+    failed(error, 'Could not load the intake records');
+  }
+}
+
+start();

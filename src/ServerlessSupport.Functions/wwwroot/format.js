@@ -1,0 +1,53 @@
+// Pure formatting helpers: no DOM, no network.
+
+const labels = {
+  status: { open: 'Open', pendingCustomer: 'Pending on customer', solved: 'Solved', closed: 'Closed' },
+  priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
+  deadline: { firstResponse: 'First response', nextUpdate: 'Next update', resolution: 'Resolution' },
+  direction: { inbound: 'Customer', outbound: 'Agent reply', note: 'Internal note' },
+};
+
+export function label(kind, value) {
+  return labels[kind]?.[value] ?? value ?? '';
+}
+
+/** "2d 3h", "2h 14m", "14m", "45s" — the two largest units, rounded down. */
+export function duration(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return h > 0 ? `${d}d ${h}h` : `${d}d`;
+  if (h > 0) return `${h}h ${m}m`;
+  if (m > 0) return `${m}m`;
+  return `${s % 60}s`;
+}
+
+/** "2h 14m left" or "overdue 35m". */
+export function countdown(remainingSeconds) {
+  return remainingSeconds >= 0 ? `${duration(remainingSeconds)} left` : `overdue ${duration(-remainingSeconds)}`;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function when(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso) : dateTime.format(date);
+}
+
+export function bytes(length) {
+  if (typeof length !== 'number') return '';
+  if (length < 1024) return `${length} B`;
+  if (length < 1024 * 1024) return `${(length / 1024).toFixed(1)} KiB`;
+  return `${(length / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+export function percent(fraction) {
+  return typeof fraction === 'number' ? `${Math.round(fraction * 1000) / 10}%` : '–';
+}
+
+export function customer(c) {
+  if (!c) return '';
+  return c.name ? `${c.name} <${c.address}>` : c.address ?? '';
+}

@@ -1,0 +1,55 @@
+using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Storage.Tables;
+using ServerlessSupport.Storage.Tickets;
+
+namespace ServerlessSupport.Storage.Agents;
+
+/// <summary>
+/// Cross-ticket reads for the agents' API. Listing scans the ticket rows (RowKey 'ticket', filtered by status and update
+/// time on the service) and is meant for a support desk's working set, thousands of tickets rather than millions; the
+/// caller sorts and pages in memory.
+/// </summary>
+internal sealed class TableTicketQueries(StorageTableClient table)
+{
+    /// <summary>Tickets whose status is one of <paramref name="statuses"/> (all when empty), optionally updated since an instant.</summary>
+    public async Task<IReadOnlyList<Ticket>> ListAsync(IReadOnlyCollection<TicketStatus> statuses, DateTimeOffset? updatedSince, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        var result = new List<Ticket>();
+        await foreach (var entity in table.QueryAsync(Filter(statuses, updatedSince), cancellationToken: cancellationToken))
+        {
+            result.Add(TicketEntityMapper.ToTicket(entity));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every outbox row of a ticket (sent, failed and pending), in order.</summary>
+    public async Task<IReadOnlyList<OutboxItem>> GetOutboxAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        var result = new List<OutboxItem>();
+        await foreach (var entity in table.QueryAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix), cancellationToken: cancellationToken))
+        {
+            result.Add(TicketEntityMapper.ToOutbox(entity));
+        }
+
+        return result;
+    }
+
+    public static string Filter(IReadOnlyCollection<TicketStatus> statuses, DateTimeOffset? updatedSince)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        var filter = TableFilter.Format($"RowKey eq {TicketRows.TicketKey}");
+        if (statuses.Count > 0 && statuses.Distinct().Count() < Enum.GetValues<TicketStatus>().Length)
+        {
+            filter += " and (" + string.Join(" or ", statuses.Distinct().Select(s => TableFilter.Format($"Status eq {s.ToString()}"))) + ")";
+        }
+
+        if (updatedSince is { } since)
+        {
+            filter += " and " + TableFilter.Format($"UpdatedAt ge {since}");
+        }
+
+        return filter;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ServerlessSupport.Functions.Tests.Pipeline;
+
+namespace ServerlessSupport.Functions.Tests.Api;
+
+/// <summary>The app (PipelineHost) with an agent key and helpers to open tickets by email and call the API as JSON.</summary>
+internal sealed class AgentApiSession : IAsyncDisposable
+{
+    private AgentApiSession(PipelineHost host, HttpClient agent, string key)
+    {
+        Host = host;
+        Agent = agent;
+        Key = key;
+    }
+
+    public PipelineHost Host { get; }
+
+    /// <summary>Authenticated as "alice".</summary>
+    public HttpClient Agent { get; }
+
+    public string Key { get; }
+
+    public static async Task<AgentApiSession> StartAsync(Testing.AzuriteFixture azurite)
+    {
+        var host = await PipelineHost.StartAsync(azurite);
+        var key = await host.CreateAgentKeyAsync("alice");
+        return new AgentApiSession(host, host.CreateAgentClient(key), key);
+    }
+
+    /// <summary>Sends an email in, waits until its ticket exists and the acknowledgment is out, and returns the ticket id.</summary>
+    public async Task<string> OpenTicketAsync(InboundMailBuilder mail)
+    {
+        var before = Host.SendGrid.Requests.Count;
+        using var response = await Host.PostInboundAsync("json", mail.ToContent());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Host.SendGrid.WaitForRequestsAsync(before + 1);
+        await Host.WaitForIdleAsync();
+        var ticket = await Host.FindTicketByMessageIdAsync(mail.MessageId);
+        return ticket!.Id.ToString();
+    }
+
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, object? body = null, HttpClient? client = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is string raw)
+        {
+            request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
+        }
+        else if (body is JsonNode node)
+        {
+            request.Content = new StringContent(node.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await (client ?? Agent).SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    public async Task<JsonNode> GetOkAsync(string path)
+    {
+        var (status, body) = await SendAsync(HttpMethod.Get, path);
+        Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status} {body}");
+        return body!;
+    }
+
+    public async Task<JsonNode> TicketAsync(string id) => (await GetOkAsync($"/api/tickets/{id}"))["ticket"]!;
+
+    public async Task<string> VersionAsync(string id) => (string)(await TicketAsync(id))["version"]!;
+
+    public Task<(HttpStatusCode Status, JsonNode? Body)> PatchAsync(string id, JsonObject body) =>
+        SendAsync(HttpMethod.Patch, $"/api/tickets/{id}", body);
+
+    public Task<(HttpStatusCode Status, JsonNode? Body)> ReplyAsync(string id, string text, bool isPublic, string version) =>
+        SendAsync(HttpMethod.Post, $"/api/tickets/{id}/replies", new JsonObject { ["text"] = text, ["public"] = isPublic, ["version"] = version });
+
+    public async ValueTask DisposeAsync()
+    {
+        Agent.Dispose();
+        await Host.DisposeAsync();
+    }
+}

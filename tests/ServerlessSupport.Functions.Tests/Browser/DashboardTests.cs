@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Functions.Tests.Pipeline;
+using ServerlessSupport.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServerlessSupport.Functions.Tests.Browser;
+
+/// <summary>The agents' dashboard in a real (headless) Chromium against the real app on Azurite.</summary>
+[Trait("Category", "Browser")]
+[Collection(AzuriteCollection.Name)]
+public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
+{
+    private DashboardWorld _world = null!;
+    private DashboardPage _dashboard = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await DashboardWorld.StartAsync(azurite);
+        _dashboard = new DashboardPage(await chromium.NewPageAsync(_world.BaseAddress));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _dashboard.Page.Context.DisposeAsync();
+        await _world.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_ReplyThenSolve_MailsCustomerAndStopsTheClock()
+    {
+        var subject = $"Invoice missing {Guid.NewGuid():N}"[..24];
+        var ticket = await _world.OpenTicketAsync(new InboundMailBuilder().Subject(subject).Text("Where is my invoice for March?"));
+
+        var page = await _dashboard.SignInAsync(_world.AgentKey, "alice");
+        Assert.Equal(DashboardHeaders.ContentSecurityPolicy, await page!.HeaderValueAsync("content-security-policy"));
+        await Expect(_dashboard.SlaCell(subject)).ToContainTextAsync("First response");
+        await Expect(_dashboard.SlaCell(subject)).ToContainTextAsync(" left");
+
+        await _dashboard.OpenTicketAsync(subject);
+        await Expect(_dashboard.Thread).ToContainTextAsync("Where is my invoice for March?");
+        await _dashboard.ReplyAsync("Sorry about that: the invoice is attached to this reply.");
+
+        var sent = await _world.Host.SendGrid.WaitForAsync(
+            requests => requests.Any(r => r.Content("text/plain")?.Contains("invoice is attached", StringComparison.Ordinal) == true),
+            "the agent's reply");
+        var reply = sent.Single(r => r.Content("text/plain")!.Contains("invoice is attached", StringComparison.Ordinal));
+        Assert.Equal(["jane@customer.example"], reply.To);
+        Assert.Contains($"[#{ticket.Id}]", reply.Subject, StringComparison.Ordinal);
+        Assert.Null(reply.MailHeader("Auto-Submitted"));
+        await Expect(_dashboard.Thread.Locator(".message-outbound")).ToContainTextAsync("invoice is attached");
+
+        // The first response is in: that clock is gone from the queue row and the ticket.
+        await Expect(_dashboard.SlaCell(subject)).Not.ToContainTextAsync("First response");
+        await Expect(_dashboard.TicketDeadline).Not.ToContainTextAsync("First response");
+
+        await _dashboard.SetStatusAsync("Solved");
+        await Expect(_dashboard.TicketDeadline).ToHaveTextAsync("Solved");
+        await Expect(_dashboard.QueueRow(subject)).ToHaveCountAsync(0);
+
+        await _dashboard.FilterStatusAsync("Solved");
+        await Expect(_dashboard.QueueRow(subject)).ToHaveCountAsync(1);
+        await Expect(_dashboard.SlaCell(subject)).ToHaveTextAsync("Solved");
+        await Expect(_dashboard.Page.Locator("#events")).ToContainTextAsync("by alice");
+    }
+
+    [Fact]
+    public async Task Dashboard_EmailWithMarkup_ShowsItAsTextAndRunsNothing()
+    {
+        const string Script = "<script>window.__pwned=1</script>";
+        const string Image = "<img src=x onerror=\"window.__pwned=2\">";
+        var subject = $"Hello <b>there</b> {Guid.NewGuid():N}"[..30];
+        var body = $"Hi,\n{Script}\n{Image}\nThanks";
+        await _world.OpenTicketAsync(new InboundMailBuilder().Subject(subject).Text(body));
+
+        await _dashboard.SignInAsync(_world.AgentKey, "alice");
+        await _dashboard.OpenTicketAsync(subject);
+
+        var message = _dashboard.Thread.Locator(".message-inbound .message-body").First;
+        await Expect(message).ToContainTextAsync(Script);
+        await Expect(message).ToContainTextAsync(Image);
+        Assert.Contains(Script, await message.InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(_dashboard.TicketTitle).ToContainTextAsync("<b>there</b>");
+        await Expect(_dashboard.Page.Locator("#thread script, #thread img, #queue-body b, #ticket-title b")).ToHaveCountAsync(0);
+
+        // An onerror would have fired by the time the image's load failed; give it that moment before looking.
+        await _dashboard.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("undefined", await _dashboard.Page.EvaluateAsync<string>("() => typeof window.__pwned"));
+    }
+
+    [Fact]
+    public async Task Dashboard_QueueWithRiskyTickets_ColoursRowsAndSavesScreenshot()
+    {
+        var urgent = await _world.OpenTicketAsync(new InboundMailBuilder()
+            .From("Ravi Patel <ravi@shop.example>").Subject("Checkout fails with error 502")
+            .Text("Since this morning every checkout ends in a 502 page. We are losing orders.\n\nRavi"));
+        await _world.PatchAsync(urgent.Id, new JsonObject { ["priority"] = "urgent", ["assignee"] = "alice" });
+        var high = await _world.OpenTicketAsync(new InboundMailBuilder()
+            .From("Mia Chen <mia@studio.example>").Subject("Cannot reset my password")
+            .Text("The reset link says it has expired, every time.\n\n> On Monday you wrote:\n> Please try again"));
+        await _world.PatchAsync(high.Id, new JsonObject { ["priority"] = "high" });
+        await _world.MoveFirstResponseDueAsync(high.Id, TimeSpan.FromMinutes(-35));
+        var plan = await _world.OpenTicketAsync(new InboundMailBuilder()
+            .From("Tom Berger <tom@example.org>").Subject("Question about the yearly plan").Text("Is there a discount for nonprofits?"));
+        await _world.MoveFirstResponseDueAsync(plan.Id, TimeSpan.FromMinutes(18), levelsFired: 1);
+        await _world.OpenTicketAsync(new InboundMailBuilder()
+            .From("Ana Lima <ana@example.net>").Subject("Feature request: dark mode").Text("Would love a dark mode for the app."));
+
+        await _dashboard.SignInAsync(_world.AgentKey, "alice");
+        await Expect(_dashboard.QueueRows).ToHaveCountAsync(4);
+        await Expect(_dashboard.QueueRow("Cannot reset my password")).ToHaveClassAsync(new Regex(@"\brisk-breached\b"));
+        await Expect(_dashboard.SlaCell("Cannot reset my password")).ToContainTextAsync("overdue 3");
+        await Expect(_dashboard.QueueRow("Question about the yearly plan")).ToHaveClassAsync(new Regex(@"\brisk-atRisk\b"));
+        await Expect(_dashboard.QueueRows.First).ToContainTextAsync("Cannot reset my password");
+        await _dashboard.OpenTicketAsync("Checkout fails with error 502");
+        await _dashboard.ReplyAsync("Checked with the payments team: their gateway is degraded. Bumping to urgent and watching it.", isPublic: false);
+        await _dashboard.ReplyAsync("Thanks Ravi, we are on it and will update you within the hour.");
+        await _dashboard.Page.Locator("details.history").First.EvaluateAsync("d => d.open = true");
+
+        var path = RepositoryRoot.Combine("docs", "dashboard.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await _dashboard.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+
+        Assert.True(new FileInfo(path).Length > 10_000, "the screenshot is suspiciously small");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Functions.Tests.Pipeline;
+using ServerlessSupport.Storage.Agents;
+using ServerlessSupport.Testing;
+
+namespace ServerlessSupport.Functions.Tests.Browser;
+
+/// <summary>
+/// The whole app (PipelineHost on Azurite + fake SendGrid) serving the dashboard from the source wwwroot, an agent key,
+/// and tickets made the real way: inbound JSON mail through the webhook.
+/// </summary>
+internal sealed class DashboardWorld : IAsyncDisposable
+{
+    private DashboardWorld(PipelineHost host, string agentKey)
+    {
+        Host = host;
+        AgentKey = agentKey;
+    }
+
+    public PipelineHost Host { get; }
+
+    public string AgentKey { get; }
+
+    public Uri BaseAddress => Host.Client.BaseAddress!;
+
+    public static async Task<DashboardWorld> StartAsync(AzuriteFixture azurite, string agent = "alice")
+    {
+        // The tests' content root is the repository; the dashboard's files live with the app's source.
+        var host = await PipelineHost.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["webroot"] = RepositoryRoot.Combine("src", "ServerlessSupport.Functions", "wwwroot"),
+        });
+        var created = await host.Services.GetRequiredService<TableAgentKeyStore>().CreateAsync(agent, default);
+        return new DashboardWorld(host, created.Secret);
+    }
+
+    /// <summary>Posts a customer's email and waits until it is a ticket with its acknowledgment sent.</summary>
+    public async Task<Ticket> OpenTicketAsync(InboundMailBuilder mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        using var response = await Host.PostInboundAsync("json", mail.ToContent());
+        response.EnsureSuccessStatusCode();
+        await Host.WaitForIdleAsync();
+        return await Host.FindTicketByMessageIdAsync(mail.MessageId)
+            ?? throw new InvalidOperationException($"No ticket was opened for {mail.MessageId}.");
+    }
+
+    /// <summary>Changes a ticket through the agent API (test set-up that is not what the test is about).</summary>
+    public async Task PatchAsync(TicketId id, JsonObject changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        using var detailRequest = Request(HttpMethod.Get, $"/api/tickets/{id}");
+        using var detailResponse = await Host.Client.SendAsync(detailRequest);
+        detailResponse.EnsureSuccessStatusCode();
+        var detail = await detailResponse.Content.ReadFromJsonAsync<JsonObject>();
+        changes["version"] = (string?)detail?["ticket"]?["version"];
+        using var request = Request(HttpMethod.Patch, $"/api/tickets/{id}");
+        request.Content = new StringContent(changes.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await Host.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Moves a ticket's first-response deadline (and marks escalation levels fired), as if time had passed: the app runs
+    /// on the real clock, and a screenshot should show the amber and red rows without waiting hours.
+    /// </summary>
+    public async Task MoveFirstResponseDueAsync(TicketId id, TimeSpan fromNow, int levelsFired = 0)
+    {
+        var store = Host.Services.GetRequiredService<ITicketStore>();
+        var ticket = await store.GetAsync(id, default) ?? throw new InvalidOperationException($"Ticket {id} is gone.");
+        var due = TimeProvider.System.GetUtcNow() + fromNow;
+        var state = ticket.Sla.FirstResponse ?? throw new InvalidOperationException($"Ticket {id} has no first-response clock.");
+        var moved = ticket with
+        {
+            FirstResponseDue = due,
+            Sla = ticket.Sla.WithTarget(TargetKind.FirstResponse, state with { DueAt = due, LevelsFired = levelsFired }),
+        };
+        await store.CommitAsync(new TicketCommit(moved), default);
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    private HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AgentKey);
+        return request;
+    }
+}
