@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+
+namespace ServerlessSupport.Faults;
+
+/// <summary>
+/// A well-formed inbound pointer that always fails: it names a blob with a 1,100-character name, which the blob client
+/// refuses (names are at most 1,024 characters) on every read, so ProcessInbound throws each time (not a 404, which
+/// would be recorded as a missing payload and not retried). It must move to <c>inbound-poison</c> after 5
+/// deliveries, be recorded in IntakeRecords (what agents see), and the traffic around it must flow.
+/// </summary>
+internal static class PoisonScenario
+{
+    public static async Task<Verdict> RunAsync()
+    {
+        await using var world = await FaultWorld.StartAsync("poison", proxied: false);
+        var app = await world.StartAppAsync();
+        var traffic = new Traffic();
+        var run = traffic.RunAsync([app], 10, TimeSpan.FromSeconds(30));
+
+        var inbound = world.Storage.GetQueue(world.Names.Queue("inbound"));
+        await inbound.CreateIfNotExistsAsync();
+        var blob = "poison/" + new string('x', 1_100);
+        var pointer = new JsonObject
+        {
+            ["blob"] = blob,
+            ["format"] = "json",
+            ["contentType"] = "application/json",
+            ["receivedAt"] = TimeProvider.System.GetUtcNow().ToString("O"),
+        };
+        await inbound.SendAsync(pointer.ToJsonString());
+        Report.Line("poison pointer queued (blob name longer than storage allows)");
+
+        await run;
+        var poisonQueue = world.Storage.GetQueue(world.Names.Queue("inbound-poison"));
+        var records = world.Storage.GetTable(world.Names.Table("IntakeRecords"));
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(3);
+        int poisoned = 0;
+        List<(string Kind, string Reason)> recorded = [];
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            poisoned = await Exists(poisonQueue) ? (await poisonQueue.PeekAsync(32)).Count : 0;
+            recorded = [];
+            await foreach (var row in records.QueryAsync("Kind eq 'poison'", ["Kind", "Reason"]))
+            {
+                recorded.Add((row.GetString("Kind") ?? "", row.GetString("Reason") ?? ""));
+            }
+
+            if (poisoned > 0 && recorded.Count > 0)
+            {
+                break;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        Report.Line($"inbound-poison messages={poisoned} poison records={recorded.Count}: {recorded.Select(r => r.Reason).FirstOrDefault() ?? "-"}");
+        await world.Invariant.WaitForAcksAsync(traffic.Accepted.Keys, TimeSpan.FromMinutes(2), Report.Line);
+        var verdict = await world.Invariant.CheckAsync("poison", traffic.Accepted.Keys, []);
+        if (poisoned != 1)
+        {
+            verdict.Failures.Add($"{poisoned} message(s) in inbound-poison, expected 1");
+        }
+
+        if (recorded.Count != 1 || !recorded[0].Reason.Contains("after 5 deliveries", StringComparison.Ordinal))
+        {
+            verdict.Failures.Add($"{recorded.Count} poison record(s), expected 1 after 5 deliveries");
+        }
+
+        if (await inbound.GetApproximateCountAsync() != 0)
+        {
+            verdict.Failures.Add("inbound still holds messages");
+        }
+
+        return verdict;
+    }
+
+    private static async Task<bool> Exists(Storage.Queues.StorageQueueClient queue)
+    {
+        try
+        {
+            await queue.GetApproximateCountAsync();
+            return true;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+}

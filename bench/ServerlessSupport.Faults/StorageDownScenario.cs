@@ -1,0 +1,59 @@
+namespace ServerlessSupport.Faults;
+
+/// <summary>
+/// Steady webhook traffic while all three storage endpoints refuse connections for a while (blackhole proxies; Azurite
+/// keeps its state). The webhook must answer 503 while storage is down, the workers must back off (bounded attempts per
+/// second), and everything accepted before and after must be processed.
+/// </summary>
+internal static class StorageDownScenario
+{
+    public static async Task<Verdict> RunAsync(int downSeconds, double rate)
+    {
+        await using var world = await FaultWorld.StartAsync("storage-down", proxied: true);
+        var app = await world.StartAppAsync();
+        var traffic = new Traffic();
+        var lead = TimeSpan.FromSeconds(30);
+        var run = traffic.RunAsync([app], rate, lead + TimeSpan.FromSeconds(downSeconds) + lead);
+
+        await Task.Delay(lead);
+        var downAt = TimeProvider.System.GetUtcNow();
+        Report.Line($"storage down (connections refused) for {downSeconds} s");
+        foreach (var proxy in world.Proxies)
+        {
+            proxy.Down = true;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(downSeconds));
+        var upAt = TimeProvider.System.GetUtcNow();
+        foreach (var proxy in world.Proxies)
+        {
+            proxy.Down = false;
+        }
+
+        Report.Line("storage back");
+        await run;
+        var refusedWhileDown = traffic.Count(503);
+        Report.Line($"webhook: sent={traffic.Sent} accepted={traffic.Accepted.Count} answered_503={refusedWhileDown} other_refusals={traffic.RefusedTotal - refusedWhileDown}");
+
+        // The queue endpoint sees only the workers while storage is down (the webhook fails at the blob write first).
+        var queueAttempts = world.Proxies[1].AttemptsPerSecond(downAt.AddSeconds(5), upAt);
+        var tableAttempts = world.Proxies[2].AttemptsPerSecond(downAt.AddSeconds(5), upAt);
+        Report.Line($"worker queue connection attempts/s while down (after the first 5 s): max={queueAttempts.DefaultIfEmpty().Max()} mean={Report.F(queueAttempts.DefaultIfEmpty().Average())} total={queueAttempts.Sum()}");
+        Report.Line($"table connection attempts/s while down: max={tableAttempts.DefaultIfEmpty().Max()} mean={Report.F(tableAttempts.DefaultIfEmpty().Average())}");
+
+        await world.Invariant.WaitForAcksAsync(traffic.Accepted.Keys, TimeSpan.FromMinutes(4), Report.Line);
+        var verdict = await world.Invariant.CheckAsync("storage-down", traffic.Accepted.Keys, []);
+        if (refusedWhileDown == 0)
+        {
+            verdict.Failures.Add("the webhook never answered 503 while storage was down");
+        }
+
+        // Two listeners polling with a 1 s → 60 s backoff make a handful of attempts a second, not hundreds.
+        if (queueAttempts.DefaultIfEmpty().Max() > 20)
+        {
+            verdict.Failures.Add($"workers did not back off: {queueAttempts.Max()} queue connection attempts in one second");
+        }
+
+        return verdict;
+    }
+}
