@@ -1,5 +1,4 @@
 using ServerlessSupport.Core.Email;
-using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla;
@@ -50,7 +49,8 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
 
         var outboxSequence = ticket.OutboxCount + 1;
         var rendered = AgentReplyTemplate.Render(new AgentReplyModel(ticket.Id, ticket.Subject, text, HeaderValue.Sanitize(agent, 100), support.TeamName));
-        var outbox = Outbox(ticket, outboxSequence, rendered, now);
+        // A person wrote this: no Auto-Submitted, so it threads as a reply and the customer's autoresponder may answer.
+        var outbox = OutboxEmails.ToCustomer(support, ticket, outboxSequence, ReplyOutboxKind, rendered, autoSubmitted: null, now);
         Event(TicketEventKinds.AgentReplied, $"Public reply by {agent} to {ticket.Customer.Address}.");
         if (ticket.FirstRespondedAt is null && ticket.Sla.FirstResponse is { } firstResponse)
         {
@@ -118,31 +118,6 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         var text = value.ToString();
         return char.ToLowerInvariant(text[0]) + text[1..];
     }
-
-    private OutboxItem Outbox(Ticket ticket, int sequence, RenderedEmail rendered, DateTimeOffset now) => new()
-    {
-        TicketId = ticket.Id,
-        Sequence = sequence,
-        Kind = ReplyOutboxKind,
-        State = OutboxState.Pending,
-        CreatedAt = now,
-        Email = new OutboundEmail(
-            new Mailbox(support.Address, support.TeamName),
-            [ticket.Customer],
-            rendered.Subject,
-            rendered.Text,
-            rendered.Html,
-            OutboundMessageIds.Create(ticket.Id, sequence, support.Domain),
-            ticket.LastCustomerMessageId is { } last ? MessageIds.Format(last) : null,
-            [.. ticket.References.Select(MessageIds.Format)],
-
-            // A person wrote this: no Auto-Submitted, so the customer's autoresponder may answer and it threads as a reply.
-            AutoSubmitted: null,
-            new Mailbox(TicketToken.PlusAddress(ticket.Id, support.Address), support.TeamName))
-        {
-            Tags = new Dictionary<string, string> { ["ticket"] = ticket.Id.ToString(), ["outbox"] = OutboxItem.OutboxKey(sequence), ["kind"] = ReplyOutboxKind },
-        },
-    };
 
     private static TicketMessage Message(int sequence, MessageDirection direction, string agent, string subject, string text, string? messageId, DateTimeOffset now) => new()
     {

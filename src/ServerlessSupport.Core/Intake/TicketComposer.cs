@@ -59,7 +59,7 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
                 firstResponse.Duration,
                 firstResponse.Clock == ClockKind.Business,
                 email.Date?.Offset ?? firstResponse.Calendar.TimeZone.GetUtcOffset(due));
-            outbox.Add(Outbox(ticket, 1, "ack", AcknowledgmentTemplate.Render(model), "auto-replied", now));
+            outbox.Add(OutboxEmails.ToCustomer(support, ticket, 1, "ack", AcknowledgmentTemplate.Render(model), "auto-replied", now));
             events.Add(new(2, TicketEventKinds.AcknowledgmentQueued, now, "system", $"Acknowledgment queued to {email.From.Address}."));
             ticket = ticket with { AcknowledgedAt = now };
         }
@@ -115,29 +115,6 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             Markers = [inbound.Marker],
         };
     }
-
-    private OutboxItem Outbox(Ticket ticket, int sequence, string kind, RenderedEmail rendered, string? autoSubmitted, DateTimeOffset now) => new()
-    {
-        TicketId = ticket.Id,
-        Sequence = sequence,
-        Kind = kind,
-        State = OutboxState.Pending,
-        CreatedAt = now,
-        Email = new OutboundEmail(
-            new Mailbox(support.Address, support.TeamName),
-            [ticket.Customer],
-            rendered.Subject,
-            rendered.Text,
-            rendered.Html,
-            OutboundMessageIds.Create(ticket.Id, sequence, support.Domain),
-            ticket.LastCustomerMessageId is { } last ? MessageIds.Format(last) : null,
-            [.. ticket.References.Select(MessageIds.Format)],
-            autoSubmitted,
-            new Mailbox(TicketToken.PlusAddress(ticket.Id, support.Address), support.TeamName))
-        {
-            Tags = new Dictionary<string, string> { ["ticket"] = ticket.Id.ToString(), ["outbox"] = OutboxItem.OutboxKey(sequence), ["kind"] = kind },
-        },
-    };
 
     private static TicketMessage Message(int sequence, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, DateTimeOffset now) => new()
     {

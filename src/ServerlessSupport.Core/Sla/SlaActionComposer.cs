@@ -1,4 +1,3 @@
-using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Templates;
@@ -24,8 +23,13 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
 
         void Event(string kind, string detail) => events.Add(new(before.EventCount + events.Count + 1, kind, now, System, detail));
 
-        void Mail(string kind, IReadOnlyList<Mailbox> to, RenderedEmail rendered, bool customer) =>
-            outbox.Add(Outbox(ticket, before.OutboxCount + outbox.Count + 1, kind, to, rendered, customer, now));
+        void Mail(string kind, IReadOnlyList<Mailbox> to, RenderedEmail rendered, bool customer)
+        {
+            var sequence = before.OutboxCount + outbox.Count + 1;
+            outbox.Add(customer
+                ? OutboxEmails.ToCustomer(support, ticket, sequence, kind, rendered, "auto-generated", now)
+                : OutboxEmails.ToStaff(support, ticket, sequence, kind, to, rendered, now));
+        }
 
         foreach (var action in decision.Actions)
         {
@@ -117,26 +121,4 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
 
     private TimeSpan Offset(DateTimeOffset at) => policy.DefaultCalendar.TimeZone.GetUtcOffset(at);
 
-    private OutboxItem Outbox(Ticket ticket, int sequence, string kind, IReadOnlyList<Mailbox> to, RenderedEmail rendered, bool customer, DateTimeOffset now) => new()
-    {
-        TicketId = ticket.Id,
-        Sequence = sequence,
-        Kind = kind,
-        State = OutboxState.Pending,
-        CreatedAt = now,
-        Email = new OutboundEmail(
-            new Mailbox(support.Address, support.TeamName),
-            to,
-            rendered.Subject,
-            rendered.Text,
-            rendered.Html,
-            OutboundMessageIds.Create(ticket.Id, sequence, support.Domain),
-            customer && ticket.LastCustomerMessageId is { } last ? MessageIds.Format(last) : null,
-            customer ? [.. ticket.References.Select(MessageIds.Format)] : [],
-            "auto-generated",
-            customer ? new Mailbox(TicketToken.PlusAddress(ticket.Id, support.Address), support.TeamName) : null)
-        {
-            Tags = new Dictionary<string, string> { ["ticket"] = ticket.Id.ToString(), ["outbox"] = OutboxItem.OutboxKey(sequence), ["kind"] = kind },
-        },
-    };
 }
