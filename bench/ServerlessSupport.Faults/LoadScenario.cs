@@ -47,7 +47,7 @@ internal static class LoadScenario
         var steady = new Traffic();
         Report.Line($"sustained: {Report.F(rate)} emails/s for {Report.F(sustained.TotalSeconds)} s; RSS at start {rssStart:0} MiB");
         await steady.RunAsync([app], rate, sustained);
-        Report.Line($"sustained sent={steady.Sent} accepted={steady.Accepted.Count} refused={steady.RefusedTotal}");
+        Report.Line($"sustained sent={steady.Sent} accepted={steady.Accepted.Count} refused={steady.RefusedTotal} (by status, 0 = client timeout/reset: {string.Join(' ', steady.Refused.Select(r => $"{r.Key}:{r.Value}"))})");
         await world.Invariant.WaitForAcksAsync(steady.Accepted.Keys, TimeSpan.FromMinutes(10), Report.Line);
         PrintLatency(world, "sustained", steady);
 

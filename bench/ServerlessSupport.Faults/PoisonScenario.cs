@@ -28,7 +28,7 @@ internal static class PoisonScenario
             ["receivedAt"] = TimeProvider.System.GetUtcNow().ToString("O"),
         };
         await inbound.SendAsync(pointer.ToJsonString());
-        Report.Line("poison pointer queued (blob name longer than storage allows)");
+        Report.Line("poison pointer queued (blob name over the 1,024-character limit)");
 
         await run;
         var poisonQueue = world.Storage.GetQueue(world.Names.Queue("inbound-poison"));
