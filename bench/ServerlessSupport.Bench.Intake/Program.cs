@@ -78,7 +78,12 @@ foreach (var (messageId, acceptedAt) in accepted)
 
 var tickets = await CountTicketsAsync(azurite.Account);
 latencies.Sort();
-Console.WriteLine($"accepted={accepted.Count} rejected={failures.Count} tickets={tickets} acks={acks.Sum(a => a.Value.Count)}");
+Console.WriteLine($"accepted={accepted.Count} rejected={failures.Count} ({string.Join(", ", failures.GroupBy(f => f).Select(g => $"{(g.Key == -1 ? "timeout" : g.Key == 0 ? "connection" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count()}"))}) tickets={tickets} acks={acks.Sum(a => a.Value.Count)}");
+foreach (var missing in accepted.Keys.Where(id => !acks.ContainsKey(id)).Take(5))
+{
+    Console.WriteLine($"no acknowledgment for {missing}");
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ack_latency_ms p50={Percentile(latencies, 50):0} p99={Percentile(latencies, 99):0} max={(latencies.Count == 0 ? 0 : latencies[^1]):0}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage_tx_per_email={(accepted.IsEmpty ? 0 : (double)storageTx / accepted.Count):0.0}"));
 Console.WriteLine($"lost={lost} duplicates={duplicates}");
@@ -126,7 +131,8 @@ static async Task PostOneAsync(HttpClient http, ConcurrentDictionary<string, lon
     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
     {
         // Refused or timed out: not accepted, so not counted as lost either; reported as rejected.
-        failures.Add(0);
+        failures.Add(ex is TaskCanceledException ? -1 : 0);
+        Console.Error.WriteLine($"post failed: {ex.GetType().Name}: {ex.Message}");
     }
 }
 

@@ -18,6 +18,8 @@ internal sealed partial class InboundEmailFunction(
 {
     public const long MaxBodyBytes = 30L * 1024 * 1024;
 
+    private static readonly TimeSpan StorageBudget = TimeSpan.FromSeconds(20);
+
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var kind = (context.GetRouteValue("kind") as string)?.ToLowerInvariant();
@@ -54,9 +56,12 @@ internal sealed partial class InboundEmailFunction(
             return Results.Text("The SendGrid webhook signature is missing or invalid.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
+        // A stalled storage call must not hold the sender past its own timeout: answer 503 in time so it retries.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(StorageBudget);
         try
         {
-            var accepted = await accept.AcceptAsync(format, context.Request.ContentType ?? string.Empty, body.Value, cancellationToken);
+            var accepted = await accept.AcceptAsync(format, context.Request.ContentType ?? string.Empty, body.Value, budget.Token);
             return Results.Ok(new { status = accepted.Quarantined ? "quarantined" : "accepted", id = accepted.Blob });
         }
         catch (Exception ex) when (StorageFaults.IsStorageFault(ex, cancellationToken))

@@ -192,4 +192,22 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(await store.GetEventsAsync(ticket.Id, default), e => e.Kind == TicketEventKinds.EmailFailed);
         Assert.Single(_host.SendGrid.Requests);
     }
+
+    [Fact]
+    public async Task DevOutbox_WithoutSendGridKey_KeepsTheAcknowledgmentReadable()
+    {
+        await using var local = await PipelineHost.StartAsync(azurite, new Dictionary<string, string?> { ["SendGrid:ApiKey"] = string.Empty });
+
+        using var posted = await local.PostInboundAsync("json", new InboundMailBuilder().Subject("Kept locally").ToContent());
+        await local.WaitForIdleAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/dev/outbox");
+        request.Headers.Add("x-functions-key", local.WebhookKey);
+        using var response = await local.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ticket = Assert.Single(await local.GetTicketsAsync());
+        Assert.Contains($"[#{ticket.Id}] Re: Kept locally", body, StringComparison.Ordinal);
+        Assert.Empty(local.SendGrid.Requests);
+    }
 }

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using ServerlessSupport.Storage.Intake;
+using ServerlessSupport.Testing;
+
+namespace ServerlessSupport.Storage.Tests.Intake;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableSenderThrottleTests(AzuriteFixture fixture)
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 5, 0, TimeSpan.Zero));
+
+    private async Task<TableSenderThrottle> CreateAsync()
+    {
+        var table = new StorageClients(fixture.Account).GetTable(AzuriteFixture.UniqueName("senders"));
+        await table.CreateIfNotExistsAsync();
+        return new TableSenderThrottle(table, _clock, Options.Create(new SenderThrottleOptions { PerSender = 5, Window = TimeSpan.FromHours(1) }));
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_SixthReplyInOneHour_IsRefused()
+    {
+        var throttle = await CreateAsync();
+
+        var answers = new List<bool>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add(await throttle.TryConsumeAsync("robot@example.com", default));
+        }
+
+        Assert.Equal([true, true, true, true, true, false], answers);
+        Assert.True(await throttle.TryConsumeAsync("someone-else@example.com", default));
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_NextWindow_CountsAfresh()
+    {
+        var throttle = await CreateAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await throttle.TryConsumeAsync("Robot@Example.com", default);
+        }
+
+        Assert.False(await throttle.TryConsumeAsync("robot@example.com", default));
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(await throttle.TryConsumeAsync("robot@example.com", default));
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_ConcurrentCallers_NeverGrantMoreThanTheCap()
+    {
+        var throttle = await CreateAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => throttle.TryConsumeAsync("loop@example.com", default)));
+
+        Assert.InRange(answers.Count(a => a), 1, 5);
+    }
+}
