@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Functions.Hosting;
@@ -11,15 +10,7 @@ internal sealed partial class ProcessInboundFunction(ProcessInboundHandler handl
     public async Task HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        InboundPointer? pointer;
-        try
-        {
-            pointer = JsonSerializer.Deserialize(invocation.Text, CoreJsonContext.Default.InboundPointer);
-        }
-        catch (JsonException)
-        {
-            pointer = null;
-        }
+        var pointer = invocation.ReadJson(CoreJsonContext.Default.InboundPointer);
 
         if (pointer is null || string.IsNullOrWhiteSpace(pointer.Blob))
         {

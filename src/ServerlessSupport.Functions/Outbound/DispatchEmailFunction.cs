@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Functions.Hosting;
@@ -11,15 +10,7 @@ internal sealed partial class DispatchEmailFunction(DispatchEmailHandler handler
     public async Task HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        DispatchRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize(invocation.Text, CoreJsonContext.Default.DispatchRequest);
-        }
-        catch (JsonException)
-        {
-            request = null;
-        }
+        var request = invocation.ReadJson(CoreJsonContext.Default.DispatchRequest);
 
         if (request is null)
         {

@@ -15,25 +15,13 @@ internal sealed class TableTicketQueries(StorageTableClient table)
     public async Task<IReadOnlyList<Ticket>> ListAsync(IReadOnlyCollection<TicketStatus> statuses, DateTimeOffset? updatedSince, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statuses);
-        var result = new List<Ticket>();
-        await foreach (var entity in table.QueryAsync(Filter(statuses, updatedSince), cancellationToken: cancellationToken))
-        {
-            result.Add(TicketEntityMapper.ToTicket(entity));
-        }
-
-        return result;
+        return await table.ReadAllAsync(Filter(statuses, updatedSince), TicketEntityMapper.ToTicket, cancellationToken);
     }
 
     /// <summary>Every outbox row of a ticket (sent, failed and pending), in order.</summary>
     public async Task<IReadOnlyList<OutboxItem>> GetOutboxAsync(TicketId id, CancellationToken cancellationToken)
     {
-        var result = new List<OutboxItem>();
-        await foreach (var entity in table.QueryAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix), cancellationToken: cancellationToken))
-        {
-            result.Add(TicketEntityMapper.ToOutbox(entity));
-        }
-
-        return result;
+        return await table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix), TicketEntityMapper.ToOutbox, cancellationToken);
     }
 
     public static string Filter(IReadOnlyCollection<TicketStatus> statuses, DateTimeOffset? updatedSince)

@@ -115,34 +115,16 @@ internal sealed class TableTicketStore(StorageTableClient table, TableDueIndex? 
     public async Task<IReadOnlyList<OutboxItem>> GetPendingOutboxAsync(TicketId id, CancellationToken cancellationToken)
     {
         var filter = TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix) + " and State eq 'Pending'";
-        var result = new List<OutboxItem>();
-        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(TicketEntityMapper.ToOutbox(entity));
-        }
-
-        return result;
+        return await table.ReadAllAsync(filter, TicketEntityMapper.ToOutbox, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TicketId id, CancellationToken cancellationToken)
     {
-        var result = new List<TicketMessage>();
-        await foreach (var entity in table.QueryAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.MessagePrefix), cancellationToken: cancellationToken))
-        {
-            result.Add(TicketEntityMapper.ToMessage(entity));
-        }
-
-        return result;
+        return await table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.MessagePrefix), TicketEntityMapper.ToMessage, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TicketEvent>> GetEventsAsync(TicketId id, CancellationToken cancellationToken)
     {
-        var result = new List<TicketEvent>();
-        await foreach (var entity in table.QueryAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.EventPrefix), cancellationToken: cancellationToken))
-        {
-            result.Add(TicketEntityMapper.ToEvent(entity));
-        }
-
-        return result;
+        return await table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.EventPrefix), TicketEntityMapper.ToEvent, cancellationToken);
     }
 }
