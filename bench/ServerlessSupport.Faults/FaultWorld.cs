@@ -47,7 +47,7 @@ internal sealed class FaultWorld : IAsyncDisposable
 
     public static async Task<FaultWorld> StartAsync(string scenario, bool proxied, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var azurite = await AzuriteProcess.StartAsync();
+        var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
         var sendGrid = await FakeSendGridServer.StartAsync();
         var proxies = proxied
             ? new[] { new Blackhole(azurite.BlobPort), new Blackhole(azurite.QueuePort), new Blackhole(azurite.TablePort) }

@@ -6,17 +6,21 @@ using ServerlessSupport.Storage.Account;
 namespace ServerlessSupport.Testing;
 
 /// <summary>
-/// One Azurite process on loopback, in memory. Ports are picked by Azurite (port 0) and read from its output,
-/// or given explicitly so a test can stop storage and bring it back on the same endpoints.
+/// Azurite on loopback, as one process or one per service (<see cref="AzuriteLayout"/>). Ports are picked by Azurite
+/// (port 0) and read from its output, or given explicitly so a test can stop storage and bring it back on the same
+/// endpoints.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private static readonly string[] CommonArguments =
+        ["--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--disableProductStyleUrl"];
+
+    private readonly IReadOnlyList<Process> _processes;
     private readonly string _workspace;
 
-    private AzuriteProcess(Process process, string workspace, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(IReadOnlyList<Process> processes, string workspace, int blobPort, int queuePort, int tablePort)
     {
-        _process = process;
+        _processes = processes;
         _workspace = workspace;
         BlobPort = blobPort;
         QueuePort = queuePort;
@@ -29,6 +33,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
+    /// <summary>The Node processes' ids (one, or one per service).</summary>
+    public IReadOnlyList<int> ProcessIds => _processes.Select(p => p.Id).ToList();
+
     public StorageAccount Account => StorageAccount.Development("127.0.0.1", BlobPort, QueuePort, TablePort);
 
     /// <summary>A connection string for the app's <c>AzureWebJobsStorage</c> setting.</summary>
@@ -40,7 +47,10 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public static string ExecutablePath => RepositoryRoot.Combine("node_modules", ".bin", "azurite");
 
-    public static async Task<AzuriteProcess> StartAsync(int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default) =>
+        StartAsync(AzuriteLayout.InMemory, blobPort, queuePort, tablePort, cancellationToken);
+
+    public static async Task<AzuriteProcess> StartAsync(AzuriteLayout layout, int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -49,26 +59,92 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
 
         var workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
-        var info = new ProcessStartInfo(ExecutablePath)
+        // The stand-alone table service reports the port it was given, not the one it got, so pick free ports for it.
+        int Port(int port) => layout.ProcessPerService && port == 0 ? FreePort() : port;
+        var blob = new Service("Blob", "blob", Port(blobPort), OnDisk: false);
+        var queue = new Service("Queue", "queue", Port(queuePort), layout.QueueOnDisk);
+        var table = new Service("Table", "table", Port(tablePort), OnDisk: false);
+        var groups = layout.ProcessPerService ? new[] { new[] { blob }, [queue], [table] } : [[blob, queue, table]];
+        var started = new List<(Process Process, IReadOnlyDictionary<string, int> Ports)>();
+        try
+        {
+            foreach (var group in groups)
+            {
+                started.Add(await StartProcessAsync(group, workspace, layout.ProcessPerService, cancellationToken));
+            }
+        }
+        catch
+        {
+            foreach (var (process, _) in started)
+            {
+                KillQuietly(process);
+            }
+
+            throw;
+        }
+
+        var ports = started.SelectMany(s => s.Ports).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return new AzuriteProcess(started.Select(s => s.Process).ToList(), workspace, ports["Blob"], ports["Queue"], ports["Table"]);
+    }
+
+    /// <summary>Stops Azurite; a new one on the same ports starts empty (storage is in memory).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            KillQuietly(process);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_workspace, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private static async Task<(Process, IReadOnlyDictionary<string, int>)> StartProcessAsync(
+        IReadOnlyList<Service> services, string workspace, bool single, CancellationToken cancellationToken)
+    {
+        var executable = single ? RepositoryRoot.Combine("node_modules", ".bin", "azurite-" + services[0].Option) : ExecutablePath;
+        var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workspace,
         };
-        foreach (var arg in new[]
-        {
-            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--disableProductStyleUrl",
-            "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
-            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
-        })
+        foreach (var arg in CommonArguments)
         {
             info.ArgumentList.Add(arg);
         }
 
+        if (services.Any(s => s.OnDisk))
+        {
+            var location = Path.Combine(workspace, string.Join('-', services.Select(s => s.Option)));
+            Directory.CreateDirectory(location);
+            info.ArgumentList.Add("--location");
+            info.ArgumentList.Add(location);
+        }
+        else
+        {
+            info.ArgumentList.Add("--inMemoryPersistence");
+        }
+
+        foreach (var service in services)
+        {
+            info.ArgumentList.Add($"--{service.Option}Host");
+            info.ArgumentList.Add("127.0.0.1");
+            info.ArgumentList.Add($"--{service.Option}Port");
+            info.ArgumentList.Add(service.Port.ToString(CultureInfo.InvariantCulture));
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
-        var ports = new Dictionary<string, int>();
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
         void OnLine(string? line)
@@ -86,7 +162,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
                 if (match.Success)
                 {
                     ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
-                    if (ports.Count == 3)
+                    if (ports.Count == services.Count)
                     {
                         ready.TrySetResult();
                     }
@@ -118,23 +194,14 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             throw;
         }
 
-        return new AzuriteProcess(process, workspace, ports["Blob"], ports["Queue"], ports["Table"]);
+        return (process, ports);
     }
 
-    /// <summary>Stops this process; a new one on the same ports starts empty (storage is in memory).</summary>
-    public async ValueTask DisposeAsync()
+    private static int FreePort()
     {
-        KillQuietly(_process);
-        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_workspace, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void KillQuietly(Process process)
@@ -152,6 +219,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
+    private sealed record Service(string Name, string Option, int Port, bool OnDisk);
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service (?:is successfully listening at|successfully listens on|successfully started on) (?:http://)?127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex ListeningLine();
 }
