@@ -5,8 +5,8 @@ using ServerlessSupport.Core.Queues;
 namespace ServerlessSupport.Core.Intake;
 
 /// <summary>
-/// The webhook's only work: store the raw payload, then queue a pointer to it. The caller answers 200 only after this
-/// returns; any storage fault propagates so the caller answers 5xx and the sender retries. A payload that fails the light
+/// The webhook's only work: queue the raw payload (inline when small, else stored in a blob first and pointed to). The
+/// caller answers 200 only after this returns; any storage fault propagates so the caller answers 5xx and the sender retries. A payload that fails the light
 /// validation is not refused (SendGrid would drop it on a 4xx): it is kept in quarantine and recorded for agents.
 /// </summary>
 internal sealed partial class AcceptInboundHandler(
@@ -30,7 +30,15 @@ internal sealed partial class AcceptInboundHandler(
             return new InboundAcceptance(pointer.Blob, Quarantined: true, problem);
         }
 
-        await payloads.SaveAsync(pointer, body, quarantine: false, cancellationToken);
+        if (pointer.WithInline(body.Span) is { } inline)
+        {
+            pointer = inline;
+        }
+        else
+        {
+            await payloads.SaveAsync(pointer, body, quarantine: false, cancellationToken);
+        }
+
         await queue.EnqueueAsync(pointer, cancellationToken);
         LogAccepted(logger, pointer.Blob, format, body.Length);
         return new InboundAcceptance(pointer.Blob, Quarantined: false, null);

@@ -26,11 +26,24 @@ internal sealed partial class ProcessInboundHandler(
     public async Task HandleAsync(InboundPointer pointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
-        var body = await payloads.GetAsync(pointer, cancellationToken);
-        if (body is null)
+        ReadOnlyMemory<byte>? body;
+        if (pointer.IsInline)
         {
-            await RecordAsync(IntakeRecord.Quarantined, pointer, "the stored payload is missing", null, null, cancellationToken);
-            return;
+            body = pointer.TryReadInline(out var inline) ? inline : null;
+            if (body is null)
+            {
+                await RecordAsync(IntakeRecord.Quarantined, pointer, "the inline payload is not valid base64", null, null, cancellationToken);
+                return;
+            }
+        }
+        else
+        {
+            body = await payloads.GetAsync(pointer, cancellationToken);
+            if (body is null)
+            {
+                await RecordAsync(IntakeRecord.Quarantined, pointer, "the stored payload is missing", null, null, cancellationToken);
+                return;
+            }
         }
 
         var parsed = pointer.Format == InboundPointer.JsonFormat

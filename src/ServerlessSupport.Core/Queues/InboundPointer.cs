@@ -1,11 +1,52 @@
 namespace ServerlessSupport.Core.Queues;
 
 /// <summary>
-/// The message on queue <c>inbound</c>: where the raw webhook payload was stored and how to read it.
-/// Queue messages stay small (64 KiB limit); the payload itself lives in a blob.
+/// The message on queue <c>inbound</c>. A payload of at most <see cref="MaxInlineBytes"/> travels inside it (base64 in
+/// <see cref="Payload"/>): one write at the webhook and one read fewer per email. A larger one is stored in blob
+/// <see cref="Blob"/> first and the message only points to it, since queue messages are limited to 64 KiB. Either way
+/// <see cref="Blob"/> is the intake id that logs and records use.
 /// </summary>
-internal sealed record InboundPointer(string Blob, string Format, string ContentType, DateTimeOffset ReceivedAt)
+internal sealed record InboundPointer(string Blob, string Format, string ContentType, DateTimeOffset ReceivedAt, string? Payload = null)
 {
     public const string SendGridFormat = "sendgrid";
     public const string JsonFormat = "json";
+
+    /// <summary>Payloads up to this size are candidates for travelling inline.</summary>
+    public const int MaxInlineBytes = 32 * 1024;
+
+    /// <summary>The serialized message's limit: base64-encoded on the queue it must stay under 64 KiB (49,152 bytes).</summary>
+    public const int MaxMessageBytes = 45_000;
+
+    /// <summary>This pointer carrying <paramref name="body"/> inline, or null when the message would be too large.</summary>
+    public InboundPointer? WithInline(ReadOnlySpan<byte> body)
+    {
+        if (body.Length > MaxInlineBytes)
+        {
+            return null;
+        }
+
+        var inline = this with { Payload = Convert.ToBase64String(body) };
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(inline, CoreJsonContext.Default.InboundPointer).Length <= MaxMessageBytes ? inline : null;
+    }
+
+    public bool IsInline => Payload is not null;
+
+    /// <summary>The inline payload's bytes; false when there is none or it is not valid base64.</summary>
+    public bool TryReadInline(out ReadOnlyMemory<byte> body)
+    {
+        body = default;
+        if (Payload is null || Payload.Length > (MaxInlineBytes + 2) / 3 * 4)
+        {
+            return false;
+        }
+
+        var buffer = new byte[Payload.Length / 4 * 3 + 3];
+        if (!Convert.TryFromBase64String(Payload, buffer, out var written))
+        {
+            return false;
+        }
+
+        body = buffer.AsMemory(0, written);
+        return true;
+    }
 }

@@ -27,7 +27,7 @@ internal sealed record TicketMessage
     /// <summary>Why the message was recognised as automatic mail (null for a person's mail).</summary>
     public string? AutomaticReason { get; init; }
 
-    /// <summary>Blob pointer to the raw payload this message came from (inbound only).</summary>
+    /// <summary>Blob holding the raw payload this message came from (inbound payloads too large to travel inline).</summary>
     public string? RawPointer { get; init; }
 
     public IReadOnlyList<StoredAttachment> Attachments { get; init; } = [];

@@ -93,7 +93,9 @@ internal sealed class StandaloneTriggerHost(
         string? blob = null;
         try
         {
-            blob = System.Text.Json.JsonSerializer.Deserialize(invocation.Text, CoreJsonContext.Default.InboundPointer)?.Blob;
+            // An inline payload stays in the poison message; only a stored one has a blob to name.
+            var pointer = System.Text.Json.JsonSerializer.Deserialize(invocation.Text, CoreJsonContext.Default.InboundPointer);
+            blob = pointer is { IsInline: false } ? pointer.Blob : null;
         }
         catch (System.Text.Json.JsonException)
         {

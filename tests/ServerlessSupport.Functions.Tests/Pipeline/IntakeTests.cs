@@ -71,10 +71,10 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.SendGrid.WaitForRequestsAsync(1);
         await _host.WaitForIdleAsync();
 
-        // Deliver the very same pointer again, as a queue would after a lost delete.
+        // Deliver the same payload again, as a queue would after a lost delete.
         var record = Assert.Single(await _host.GetTicketsAsync());
-        var pointer = new InboundPointer((await _host.GetMessagesAsync(record.Id))[0].RawPointer!, InboundPointer.JsonFormat, "application/json", record.CreatedAt);
-        await _host.Services.GetRequiredService<IInboundQueue>().EnqueueAsync(pointer, default);
+        var pointer = new InboundPointer("replayed", InboundPointer.JsonFormat, "application/json", record.CreatedAt).WithInline(mail.ToBytes());
+        await _host.Services.GetRequiredService<IInboundQueue>().EnqueueAsync(pointer!, default);
         await _host.WaitForIdleAsync();
 
         Assert.Single(await _host.GetTicketsAsync());
@@ -133,6 +133,38 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await _host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostJson_SmallPayload_TravelsInlineWithoutBlob()
+    {
+        var mail = new InboundMailBuilder();
+        using var response = await _host.PostInboundAsync("json", mail.ToContent());
+        await _host.SendGrid.WaitForRequestsAsync(1);
+        await _host.WaitForIdleAsync();
+
+        var ticket = await _host.FindTicketByMessageIdAsync(mail.MessageId);
+        Assert.Null(Assert.Single(await _host.GetMessagesAsync(ticket!.Id)).RawPointer);
+        Assert.False(await PayloadBlob(await IntakeIdAsync(response)).ExistsAsync());
+    }
+
+    [Fact]
+    public async Task PostJson_PayloadOverInlineLimit_StoredInBlobAndProcessed()
+    {
+        var text = string.Concat(Enumerable.Repeat("My order has still not arrived. ", 1_200));
+        var mail = new InboundMailBuilder().Text(text);
+        Assert.True(mail.ToBytes().Length > InboundPointer.MaxInlineBytes);
+
+        using var response = await _host.PostInboundAsync("json", mail.ToContent());
+        await _host.SendGrid.WaitForRequestsAsync(1);
+        await _host.WaitForIdleAsync();
+
+        var ticket = await _host.FindTicketByMessageIdAsync(mail.MessageId);
+        var message = Assert.Single(await _host.GetMessagesAsync(ticket!.Id));
+        Assert.Equal(text.Trim(), message.FullText?.Trim());
+        var id = await IntakeIdAsync(response);
+        Assert.Equal(id, message.RawPointer);
+        Assert.True(await PayloadBlob(id).ExistsAsync());
     }
 
     [Fact]
@@ -210,4 +242,12 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains($"[#{ticket.Id}] Re: Kept locally", body, StringComparison.Ordinal);
         Assert.Empty(local.SendGrid.Requests);
     }
+
+    private static async Task<string> IntakeIdAsync(HttpResponseMessage response) =>
+        System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+    private Storage.Blobs.StorageBlobClient PayloadBlob(string name) =>
+        _host.Services.GetRequiredService<StorageClients>()
+            .GetContainer(_host.Services.GetRequiredService<StorageNames>().Container(StorageNames.InboundContainer))
+            .GetBlob(name);
 }

@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using ServerlessSupport.Core.Queues;
+
+namespace ServerlessSupport.Core.Tests.Queues;
+
+public class InboundPointerTests
+{
+    private const int QueueMessageLimit = 64 * 1024;
+
+    private static InboundPointer Pointer(string contentType = "application/json") =>
+        new("2026/11/22/101500123-0011223344556677", InboundPointer.JsonFormat, contentType, new DateTimeOffset(2026, 11, 22, 10, 15, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void WithInline_SmallPayload_RoundTripsThroughJson()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"from":"a@b.example","text":"Hello + goodbye / again"}""");
+
+        var inline = Pointer().WithInline(body);
+        var read = JsonSerializer.Deserialize(JsonSerializer.Serialize(inline, CoreJsonContext.Default.InboundPointer), CoreJsonContext.Default.InboundPointer)!;
+
+        Assert.True(read.IsInline);
+        Assert.True(read.TryReadInline(out var bytes));
+        Assert.Equal(body, bytes.ToArray());
+    }
+
+    [Fact]
+    public void WithInline_OverInlineLimit_ReturnsNull()
+    {
+        Assert.Null(Pointer().WithInline(new byte[InboundPointer.MaxInlineBytes + 1]));
+    }
+
+    [Fact]
+    public void WithInline_HugeContentType_ReturnsNull()
+    {
+        Assert.Null(Pointer("multipart/form-data; boundary=" + new string('<', 4_000)).WithInline(new byte[InboundPointer.MaxInlineBytes]));
+    }
+
+    [Theory]
+    [InlineData(0x00, true)]
+    [InlineData(0xFB, false)]
+    public void WithInline_PayloadAtInlineLimit_InlineOnlyWhenQueueMessageFits(byte fill, bool expectInline)
+    {
+        // 0xFB bytes encode to "+/v7…": the most JSON escaping ('+' becomes \u002B) a base64 payload can cause.
+        var worst = Enumerable.Repeat(fill, InboundPointer.MaxInlineBytes).ToArray();
+        var pointer = Pointer("multipart/form-data; boundary=" + new string('x', 200));
+
+        var inline = pointer.WithInline(worst);
+        var candidate = pointer with { Payload = Convert.ToBase64String(worst) };
+        var serialized = JsonSerializer.SerializeToUtf8Bytes(inline ?? candidate, CoreJsonContext.Default.InboundPointer);
+
+        // Either it travels inline and fits the queue once base64-encoded, or it is refused inline (and goes to a blob).
+        Assert.True(inline is null || (serialized.Length + 2) / 3 * 4 <= QueueMessageLimit, $"{serialized.Length} bytes");
+        Assert.True(inline is not null || serialized.Length > InboundPointer.MaxMessageBytes);
+        Assert.Equal(expectInline, inline is not null);
+    }
+
+    [Fact]
+    public void TryReadInline_NotBase64_ReturnsFalse()
+    {
+        Assert.False((Pointer() with { Payload = "not*base64!" }).TryReadInline(out _));
+    }
+
+    [Fact]
+    public void TryReadInline_NoPayload_ReturnsFalse()
+    {
+        Assert.False(Pointer().IsInline);
+        Assert.False(Pointer().TryReadInline(out _));
+    }
+}
