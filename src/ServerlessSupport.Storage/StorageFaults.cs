@@ -12,6 +12,9 @@ public static class StorageFaults
     {
         OperationCanceledException => !callerToken.IsCancellationRequested,
         RequestFailedException or HttpRequestException or TimeoutException or IOException => true,
+
+        // HttpClient can surface a bare socket error while it connects (seen with connections reset mid-handshake).
+        System.Net.Sockets.SocketException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => IsStorageFault(e, callerToken)),
         _ => false,
     };
