@@ -6,8 +6,9 @@ namespace ServerlessSupport.Faults;
 
 /// <summary>
 /// A loopback TCP proxy in front of one Azurite service. While <see cref="Down"/> it resets open connections and every new
-/// one (connection refused, as an unreachable endpoint looks to a client) but Azurite keeps its in-memory state, which a
-/// stop/start would lose. It counts connection attempts per second so the harness can show clients back off.
+/// one right after reading its request line (so the harness can tell a worker's poll from a webhook write), while Azurite
+/// keeps its in-memory state, which a stop/start would lose. It counts connection attempts and, while down, polls
+/// (<c>GET …/messages</c>) per second so the harness can show clients back off.
 /// </summary>
 internal sealed class Blackhole : IAsyncDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class Blackhole : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<CancellationTokenSource, byte> _open = new();
     private readonly ConcurrentDictionary<long, int> _attemptsPerSecond = new();
+    private readonly ConcurrentDictionary<long, int> _pollsPerSecond = new();
     private readonly Task _accepting;
     private volatile bool _down;
 
@@ -48,12 +50,17 @@ internal sealed class Blackhole : IAsyncDisposable
     }
 
     /// <summary>Connection attempts in each whole second (unix seconds) of the given range.</summary>
-    public IReadOnlyList<int> AttemptsPerSecond(DateTimeOffset from, DateTimeOffset to)
+    public IReadOnlyList<int> AttemptsPerSecond(DateTimeOffset from, DateTimeOffset to) => PerSecond(_attemptsPerSecond, from, to);
+
+    /// <summary>Queue polls (<c>GET …/messages</c>) refused while down, in each whole second of the given range.</summary>
+    public IReadOnlyList<int> PollsPerSecond(DateTimeOffset from, DateTimeOffset to) => PerSecond(_pollsPerSecond, from, to);
+
+    private static List<int> PerSecond(ConcurrentDictionary<long, int> counts, DateTimeOffset from, DateTimeOffset to)
     {
         var list = new List<int>();
         for (var s = from.ToUnixTimeSeconds(); s < to.ToUnixTimeSeconds(); s++)
         {
-            list.Add(_attemptsPerSecond.TryGetValue(s, out var n) ? n : 0);
+            list.Add(counts.TryGetValue(s, out var n) ? n : 0);
         }
 
         return list;
@@ -97,7 +104,7 @@ internal sealed class Blackhole : IAsyncDisposable
             _attemptsPerSecond.AddOrUpdate(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), 1, (_, n) => n + 1);
             if (_down)
             {
-                Reset(client);
+                _ = Task.Run(() => RefuseAsync(client));
                 continue;
             }
 
@@ -128,6 +135,29 @@ internal sealed class Blackhole : IAsyncDisposable
         finally
         {
             _open.TryRemove(connection, out _);
+            Reset(client);
+        }
+    }
+
+    private async Task RefuseAsync(TcpClient client)
+    {
+        try
+        {
+            var buffer = new byte[256];
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            var read = await client.GetStream().ReadAsync(buffer, timeout.Token);
+            var requestLine = System.Text.Encoding.ASCII.GetString(buffer, 0, read).Split('\n')[0];
+            if (requestLine.StartsWith("GET ", StringComparison.Ordinal) && requestLine.Contains("/messages", StringComparison.Ordinal))
+            {
+                _pollsPerSecond.AddOrUpdate(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), 1, (_, n) => n + 1);
+            }
+        }
+        catch (Exception)
+        {
+            // Nothing sent in time or the client gave up: only the attempt counts.
+        }
+        finally
+        {
             Reset(client);
         }
     }
