@@ -23,7 +23,7 @@ internal sealed partial class SlaSweepHandler(
     private const int MaxCommitAttempts = 8;
 
     /// <summary>How many shards are swept at once (rows within a shard go in key order, i.e. by due time).</summary>
-    public int Parallelism { get; init; } = 4;
+    public int Parallelism { get; init; } = 8;
 
     public async Task<SweepReport> RunAsync(string sweep, CancellationToken cancellationToken)
     {

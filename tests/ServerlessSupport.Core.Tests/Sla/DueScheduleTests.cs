@@ -45,8 +45,8 @@ public sealed class DueScheduleTests
         var id = TicketId.Parse("K7M2QX9P");
 
         Assert.Equal(DueSchedule.Partition(id), DueSchedule.Partition(TicketId.Parse("k7m2qx9p")));
-        Assert.Matches("^due-(0[0-9]|1[0-5])$", DueSchedule.Partition(id));
-        var shards = Enumerable.Range(0, 2000).Select(_ => DueSchedule.Shard(TicketId.New())).Distinct().Count();
+        Assert.Matches("^due-(0[0-9][0-9]|1[01][0-9]|12[0-7])$", DueSchedule.Partition(id));
+        var shards = Enumerable.Range(0, 5000).Select(_ => DueSchedule.Shard(TicketId.New())).Distinct().Count();
         Assert.Equal(DueSchedule.ShardCount, shards);
     }
 }
