@@ -20,7 +20,7 @@ var total = rate * seconds;
 const string Key = "bench-key";
 const string Support = "support@bench.test";
 
-await using var azurite = await AzuriteProcess.StartAsync();
+await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
 await using var sendGrid = await FakeSendGridServer.StartAsync();
 var counter = new CountingPolicy();
 
