@@ -25,7 +25,7 @@ await using var sendGrid = await FakeSendGridServer.StartAsync();
 var counter = new CountingPolicy();
 
 // The standalone host in this process, built exactly as Program.cs builds it, with a counter on its storage pipelines.
-var appPort = FreePort();
+var appPort = LoopbackPort.Free();
 await using var app = ServerlessSupportApp.Build(
     [
         "--urls", $"http://127.0.0.1:{appPort}", "--contentRoot", RepositoryRoot.Path,
@@ -178,13 +178,6 @@ static async Task WaitHealthyAsync(HttpClient http)
     }
 
     throw new InvalidOperationException("The app did not become healthy within 30 s.");
-}
-
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
 }
 
 int Option(string name, int fallback)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 
 namespace ServerlessSupport.Faults;
 
@@ -20,7 +19,7 @@ internal sealed class AppProcess : IAsyncDisposable
         _environment = environment;
         _contentRoot = contentRoot;
         _logPath = Path.Combine(runFolder, name + ".log");
-        Port = FreePort();
+        Port = Testing.LoopbackPort.Free();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -146,12 +145,5 @@ internal sealed class AppProcess : IAsyncDisposable
         {
             // The process is gone and so is its log.
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

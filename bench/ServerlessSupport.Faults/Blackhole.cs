@@ -55,6 +55,9 @@ internal sealed class Blackhole : IAsyncDisposable
     /// <summary>Queue polls (<c>GET …/messages</c>) refused while down, in each whole second of the given range.</summary>
     public IReadOnlyList<int> PollsPerSecond(DateTimeOffset from, DateTimeOffset to) => PerSecond(_pollsPerSecond, from, to);
 
+    private static void CountNow(ConcurrentDictionary<long, int> counts) =>
+        counts.AddOrUpdate(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), 1, (_, n) => n + 1);
+
     private static List<int> PerSecond(ConcurrentDictionary<long, int> counts, DateTimeOffset from, DateTimeOffset to)
     {
         var list = new List<int>();
@@ -101,7 +104,7 @@ internal sealed class Blackhole : IAsyncDisposable
                 continue;
             }
 
-            _attemptsPerSecond.AddOrUpdate(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), 1, (_, n) => n + 1);
+            CountNow(_attemptsPerSecond);
             if (_down)
             {
                 _ = Task.Run(() => RefuseAsync(client));
@@ -149,7 +152,7 @@ internal sealed class Blackhole : IAsyncDisposable
             var requestLine = System.Text.Encoding.ASCII.GetString(buffer, 0, read).Split('\n')[0];
             if (requestLine.StartsWith("GET ", StringComparison.Ordinal) && requestLine.Contains("/messages", StringComparison.Ordinal))
             {
-                _pollsPerSecond.AddOrUpdate(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), 1, (_, n) => n + 1);
+                CountNow(_pollsPerSecond);
             }
         }
         catch (Exception)

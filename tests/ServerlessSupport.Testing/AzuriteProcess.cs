@@ -33,9 +33,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
-    /// <summary>The Node processes' ids (one, or one per service).</summary>
-    public IReadOnlyList<int> ProcessIds => _processes.Select(p => p.Id).ToList();
-
     public StorageAccount Account => StorageAccount.Development("127.0.0.1", BlobPort, QueuePort, TablePort);
 
     /// <summary>A connection string for the app's <c>AzureWebJobsStorage</c> setting.</summary>
@@ -60,17 +57,17 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
         var workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
         // The stand-alone table service reports the port it was given, not the one it got, so pick free ports for it.
-        int Port(int port) => layout.ProcessPerService && port == 0 ? FreePort() : port;
-        var blob = new Service("Blob", "blob", Port(blobPort), OnDisk: false);
-        var queue = new Service("Queue", "queue", Port(queuePort), layout.QueueOnDisk);
-        var table = new Service("Table", "table", Port(tablePort), OnDisk: false);
+        int Port(int port) => layout.ProcessPerService && port == 0 ? LoopbackPort.Free() : port;
+        var blob = new Service("blob", Port(blobPort), OnDisk: false);
+        var queue = new Service("queue", Port(queuePort), layout.QueueOnDisk);
+        var table = new Service("table", Port(tablePort), OnDisk: false);
         var groups = layout.ProcessPerService ? new[] { new[] { blob }, [queue], [table] } : [[blob, queue, table]];
         var started = new List<(Process Process, IReadOnlyDictionary<string, int> Ports)>();
         try
         {
             foreach (var group in groups)
             {
-                started.Add(await StartProcessAsync(group, workspace, layout.ProcessPerService, cancellationToken));
+                started.Add(await StartProcessAsync(group, workspace, cancellationToken));
             }
         }
         catch
@@ -87,7 +84,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return new AzuriteProcess(started.Select(s => s.Process).ToList(), workspace, ports["Blob"], ports["Queue"], ports["Table"]);
     }
 
-    /// <summary>Stops Azurite; a new one on the same ports starts empty (storage is in memory).</summary>
+    /// <summary>Stops Azurite and deletes its workspace; a new one on the same ports starts empty.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var process in _processes)
@@ -108,9 +105,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     }
 
     private static async Task<(Process, IReadOnlyDictionary<string, int>)> StartProcessAsync(
-        IReadOnlyList<Service> services, string workspace, bool single, CancellationToken cancellationToken)
+        IReadOnlyList<Service> services, string workspace, CancellationToken cancellationToken)
     {
-        var executable = single ? RepositoryRoot.Combine("node_modules", ".bin", "azurite-" + services[0].Option) : ExecutablePath;
+        var executable = services.Count == 1 ? RepositoryRoot.Combine("node_modules", ".bin", "azurite-" + services[0].Option) : ExecutablePath;
         var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -197,13 +194,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return (process, ports);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static void KillQuietly(Process process)
     {
         try
@@ -219,7 +209,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private sealed record Service(string Name, string Option, int Port, bool OnDisk);
+    private sealed record Service(string Option, int Port, bool OnDisk);
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service (?:is successfully listening at|successfully listens on|successfully started on) (?:http://)?127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex ListeningLine();

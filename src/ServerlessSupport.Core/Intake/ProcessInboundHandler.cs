@@ -26,24 +26,14 @@ internal sealed partial class ProcessInboundHandler(
     public async Task HandleAsync(InboundPointer pointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
-        ReadOnlyMemory<byte>? body;
-        if (pointer.IsInline)
+        ReadOnlyMemory<byte>? body = pointer.IsInline
+            ? (pointer.TryReadInline(out var inline) ? inline : null)
+            : await payloads.GetAsync(pointer, cancellationToken);
+        if (body is null)
         {
-            body = pointer.TryReadInline(out var inline) ? inline : null;
-            if (body is null)
-            {
-                await RecordAsync(IntakeRecord.Quarantined, pointer, "the inline payload is not valid base64", null, null, cancellationToken);
-                return;
-            }
-        }
-        else
-        {
-            body = await payloads.GetAsync(pointer, cancellationToken);
-            if (body is null)
-            {
-                await RecordAsync(IntakeRecord.Quarantined, pointer, "the stored payload is missing", null, null, cancellationToken);
-                return;
-            }
+            var reason = pointer.IsInline ? "the inline payload is not valid base64" : "the stored payload is missing";
+            await RecordAsync(IntakeRecord.Quarantined, pointer, reason, null, null, cancellationToken);
+            return;
         }
 
         var parsed = pointer.Format == InboundPointer.JsonFormat

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using ServerlessSupport.Storage.Account;
 using ServerlessSupport.Testing;
@@ -52,12 +51,5 @@ public sealed class HealthEndpointTests(AzuriteFixture fixture)
         Assert.DoesNotContain(deadPort.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
     }
 
-    private static int DeadPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int DeadPort() => LoopbackPort.Free();
 }
