@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Tables;
+using Azure.Data.Tables;
 using ServerlessSupport.Testing;
 
 // Azurite's cost per operation as its stored data grows, one fresh emulator (load layout) per measurement, 16 clients
@@ -9,47 +8,46 @@ using ServerlessSupport.Testing;
 // Azure Storage's own per-operation cost does not grow this way; these figures explain the load scenario's limits.
 const int Parallelism = 16;
 
-await MeasureAsync("blob_put", "blobs", 10, 2_000, async (clients, i, ct) =>
-    await clients.GetContainer("bench").GetBlob($"2026/11/22/{i:D8}.json").PutAsync(new BinaryData(new byte[1_500]), cancellationToken: ct),
-    async clients => await clients.GetContainer("bench").CreateIfNotExistsAsync());
+await MeasureAsync("blob_put", "blobs", 10, 2_000, async (azurite, i, ct) =>
+    await azurite.BlobService.GetBlobContainerClient("bench").GetBlobClient($"2026/11/22/{i:D8}.json").UploadAsync(new BinaryData(new byte[1_500]), ct),
+    async azurite => await azurite.BlobService.GetBlobContainerClient("bench").CreateIfNotExistsAsync());
 
 // Four due rows upserted in one batch into one partition: what each new ticket costs its due-index shard.
-await MeasureAsync("due_batch_4_rows", "rows_in_partition", 10, 500, async (clients, i, ct) =>
+await MeasureAsync("due_batch_4_rows", "rows_in_partition", 10, 500, async (azurite, i, ct) =>
 {
     var actions = Enumerable.Range(0, 4).Select(k => new TableTransactionAction(
         TableTransactionActionType.UpsertReplace,
         new TableEntity("due-000", string.Create(CultureInfo.InvariantCulture, $"20261123T{k:D2}0000Z-T{i:D8}-k{k}")) { ["Kind"] = "escalation" })).ToList();
-    await clients.GetTable("due").SubmitTransactionAsync(actions, ct);
-}, async clients => await clients.GetTable("due").CreateIfNotExistsAsync(), stored: i => i * 4);
+    await azurite.TableService.GetTableClient("due").SubmitTransactionAsync(actions, ct);
+}, async azurite => await azurite.TableService.GetTableClient("due").CreateIfNotExistsAsync(), stored: i => i * 4);
 
 // An insert and an ETag-guarded replace per ticket partition, in one growing table: the Tickets table's write pattern.
-await MeasureAsync("table_insert_update", "entities", 10, 20_000, async (clients, i, ct) =>
+await MeasureAsync("table_insert_update", "entities", 10, 20_000, async (azurite, i, ct) =>
 {
-    var table = clients.GetTable("tickets");
+    var table = azurite.TableService.GetTableClient("tickets");
     var entity = new TableEntity(string.Create(CultureInfo.InvariantCulture, $"T{i:D8}"), "ticket") { ["Status"] = "new", ["Subject"] = "Order has not arrived" };
-    var etag = await table.AddAsync(entity, ct);
+    var added = await table.AddEntityAsync(entity, ct);
     entity["Status"] = "open";
-    await table.UpdateAsync(entity, etag, TableUpdateMode.Replace, ct);
-}, async clients => await clients.GetTable("tickets").CreateIfNotExistsAsync());
+    await table.UpdateEntityAsync(entity, added.Headers.ETag!.Value, TableUpdateMode.Replace, ct);
+}, async azurite => await azurite.TableService.GetTableClient("tickets").CreateIfNotExistsAsync());
 
 // Put, receive and delete one message while `depth` others wait in the queue: a worker's cycle behind a backlog.
 foreach (var depth in new[] { 0, 1_000, 4_000, 8_000 })
 {
     await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
-    var clients = new StorageClients(azurite.Account);
-    var backlog = clients.GetQueue("backlog");
-    var work = clients.GetQueue("work");
+    var backlog = azurite.QueueService.GetQueueClient("backlog");
+    var work = azurite.QueueService.GetQueueClient("work");
     await backlog.CreateIfNotExistsAsync();
     await work.CreateIfNotExistsAsync();
-    await Parallel.ForAsync(0, depth, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (_, ct) => await backlog.SendAsync("waiting", cancellationToken: ct));
+    await Parallel.ForAsync(0, depth, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (_, ct) => await backlog.SendMessageAsync("waiting", ct));
     const int Cycles = 1_000;
     var watch = Stopwatch.StartNew();
     await Parallel.ForAsync(0, Cycles, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (_, ct) =>
     {
-        await work.SendAsync("work", cancellationToken: ct);
-        foreach (var message in await work.ReceiveAsync(1, TimeSpan.FromMinutes(1), ct))
+        await work.SendMessageAsync("work", ct);
+        foreach (var message in (await work.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1), ct)).Value)
         {
-            await work.DeleteAsync(message.MessageId, message.PopReceipt, ct);
+            await work.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
     });
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queue_put_get_delete messages_waiting={depth} cycles_per_s={Cycles / watch.Elapsed.TotalSeconds:0}"));
@@ -58,17 +56,16 @@ foreach (var depth in new[] { 0, 1_000, 4_000, 8_000 })
 return 0;
 
 static async Task MeasureAsync(
-    string name, string unit, int rounds, int perRound, Func<StorageClients, int, CancellationToken, Task> operation, Func<StorageClients, Task> setup, Func<int, int>? stored = null)
+    string name, string unit, int rounds, int perRound, Func<AzuriteProcess, int, CancellationToken, Task> operation, Func<AzuriteProcess, Task> setup, Func<int, int>? stored = null)
 {
     await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
-    var clients = new StorageClients(azurite.Account);
-    await setup(clients);
+    await setup(azurite);
     var done = 0;
     for (var round = 0; round < rounds; round++)
     {
         var before = done;
         var watch = Stopwatch.StartNew();
-        await Parallel.ForAsync(before, before + perRound, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, ct) => await operation(clients, i, ct));
+        await Parallel.ForAsync(before, before + perRound, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, ct) => await operation(azurite, i, ct));
         done += perRound;
         if (round % 3 == 0 || round == rounds - 1)
         {

@@ -3,12 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Azure.Core;
-using Microsoft.Extensions.DependencyInjection;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
 using ServerlessSupport.Bench.Intake;
 using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Account;
-using ServerlessSupport.Storage.Http;
 using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
 
@@ -32,12 +31,7 @@ await using var app = ServerlessSupportApp.Build(
         $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--SendGrid:ApiKey={sendGrid.ApiKey}", $"--SendGrid:BaseUrl={sendGrid.BaseUrl}",
         $"--Support:Address={Support}", $"--Support:WebhookKeys={Key}", "--Support:SurveySigningKey=bench-signing-key", "--Logging:LogLevel:Default=Warning",
     ],
-    builder =>
-    {
-        var options = new StorageClientOptions();
-        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        builder.Services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageAccount>(), options));
-    });
+    builder => builder.Services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry))));
 await app.StartAsync();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}"), Timeout = TimeSpan.FromSeconds(30) };
 await WaitHealthyAsync(http);
@@ -76,7 +70,7 @@ foreach (var (messageId, acceptedAt) in accepted)
     latencies.Add(Math.Max(0, (list.Min(r => r.ReceivedAt) - ToTime(acceptedAt)).TotalMilliseconds));
 }
 
-var tickets = await CountTicketsAsync(azurite.Account);
+var tickets = await CountTicketsAsync(azurite.TableService);
 latencies.Sort();
 Console.WriteLine($"accepted={accepted.Count} rejected={failures.Count} ({string.Join(", ", failures.GroupBy(f => f).Select(g => $"{(g.Key == -1 ? "timeout" : g.Key == 0 ? "connection" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count()}"))}) tickets={tickets} acks={acks.Sum(a => a.Value.Count)}");
 foreach (var missing in accepted.Keys.Where(id => !acks.ContainsKey(id)).Take(5))
@@ -145,11 +139,11 @@ static DateTimeOffset ToTime(long timestamp) =>
 static double Percentile(List<double> sorted, int percentile) =>
     sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-static async Task<int> CountTicketsAsync(StorageAccount account)
+static async Task<int> CountTicketsAsync(TableServiceClient service)
 {
-    var table = new StorageClients(account).GetTable(StorageNames.Tickets);
+    var table = service.GetTableClient(StorageNames.Tickets);
     var count = 0;
-    await foreach (var unused in table.QueryAsync("RowKey eq 'ticket'", ["PartitionKey"]))
+    await foreach (var unused in table.QueryAsync<TableEntity>("RowKey eq 'ticket'", select: ["PartitionKey"]))
     {
         count++;
     }

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Core;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Bench;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Sla;
-using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Http;
+using Microsoft.Extensions.Options;
+using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
@@ -19,12 +22,12 @@ var dueNow = Math.Max(1, total / 100);
 
 await using var azurite = await AzuriteProcess.StartAsync();
 var counter = new EntityReadCounter();
-var options = new StorageClientOptions();
+var options = new TableClientOptions();
 options.Retry.NetworkTimeout = TimeSpan.FromMinutes(5);
 options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-var clients = new StorageClients(azurite.Account, options);
-var tickets = clients.GetTable("BenchTickets");
-var due = new TableDueIndex(clients.GetTable("BenchDue"));
+var service = new TableServiceClient(azurite.ConnectionString, options);
+var tickets = service.GetTableClient("BenchTickets");
+var due = new TableDueIndex(service.GetTableClient("BenchDue"));
 await tickets.CreateIfNotExistsAsync();
 await due.Table.CreateIfNotExistsAsync();
 
@@ -38,7 +41,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded_tickets={
 
 var dispatch = new NullDispatchQueue();
 var composer = new SlaActionComposer(policy, new SupportIdentity("support@example.com", "Support"), new SlaSettings("http://127.0.0.1:7071", null));
-var sweeper = new SlaSweepHandler(due, new TableTicketStore(tickets, due), dispatch, planner, composer, time, NullLogger<SlaSweepHandler>.Instance)
+var store = new TableTicketStore(tickets, due);
+var committer = new TicketCommitter(store, dispatch, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
+var sweeper = new SlaSweepHandler(due, store, committer, planner, composer, time, NullLogger<SlaSweepHandler>.Instance)
 {
     Parallelism = 16,
 };

@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Sla;
-using ServerlessSupport.Storage.Tables;
 using ServerlessSupport.Storage.Tickets;
 
 namespace ServerlessSupport.Bench;
 
 /// <summary>
 /// Seeds open tickets fast: every ticket row is its own partition (one insert each, many in flight); the due rows share
-/// 16 partitions, so they go in entity-group batches of 100. The ticket rows record their due keys as the store would.
+/// 128 partitions, so they go in entity-group batches of 100. The ticket rows record their due keys as the store would.
 /// </summary>
-internal sealed class Seeder(StorageTableClient tickets, TableDueIndex due, SlaPlanner planner, int concurrency)
+internal sealed class Seeder(TableClient tickets, TableDueIndex due, SlaPlanner planner, int concurrency)
 {
     public async Task SeedAsync(int total, int dueNow, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -46,7 +46,8 @@ internal sealed class Seeder(StorageTableClient tickets, TableDueIndex due, SlaP
                 state[entity.RowKey] = string.Empty;
             }
 
-            ticketRows[i] = TicketEntityMapper.ToEntity(ticket with { DueIndexState = DueRowState.Format(state) });
+            ticketRows[i] = TicketEntityMapper.ToEntity(ticket);
+            ticketRows[i][TicketRows.DueRowsProperty] = DueRowState.Format(state);
         }
 
         // Azurite runs one request at a time: a few big batches in flight keep it busy without queueing them past the timeout.
@@ -54,7 +55,7 @@ internal sealed class Seeder(StorageTableClient tickets, TableDueIndex due, SlaP
         await Parallel.ForEachAsync(batches, Options(Math.Min(concurrency, 4), cancellationToken), async (batch, ct) =>
             await due.Table.SubmitTransactionAsync([.. batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))], ct));
         await Parallel.ForEachAsync(ticketRows, Options(concurrency, cancellationToken), async (row, ct) =>
-            await tickets.AddAsync(row, ct));
+            await tickets.AddEntityAsync(row, ct));
     }
 
     private static ParallelOptions Options(int parallelism, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Account;
 using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
 
@@ -22,9 +21,8 @@ internal sealed class FaultWorld : IAsyncDisposable
         Proxies = proxies;
         RunFolder = runFolder;
         _environment = environment;
-        Names = new StorageNames(environment["Storage__Prefix"]);
-        Storage = new StorageClients(azurite.Account);
-        Invariant = new Invariant(Storage, Names, sendGrid);
+        Storage = new StorageClients(azurite.TableService, azurite.QueueService, azurite.BlobService, new StorageNames(environment["Storage__Prefix"]));
+        Invariant = new Invariant(Storage, sendGrid);
     }
 
     public AzuriteProcess Azurite { get; }
@@ -35,8 +33,6 @@ internal sealed class FaultWorld : IAsyncDisposable
     public IReadOnlyList<Blackhole> Proxies { get; }
 
     public string RunFolder { get; }
-
-    public StorageNames Names { get; }
 
     /// <summary>Straight to Azurite, around any proxy: the harness's own view.</summary>
     public StorageClients Storage { get; }
@@ -58,11 +54,7 @@ internal sealed class FaultWorld : IAsyncDisposable
 
         var environment = new Dictionary<string, string>
         {
-            ["AzureWebJobsStorage"] =
-                $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
-                $"BlobEndpoint=http://127.0.0.1:{blob}/{StorageAccount.DevelopmentAccountName};" +
-                $"QueueEndpoint=http://127.0.0.1:{queue}/{StorageAccount.DevelopmentAccountName};" +
-                $"TableEndpoint=http://127.0.0.1:{table}/{StorageAccount.DevelopmentAccountName};",
+            ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(blob, queue, table),
             ["SendGrid__ApiKey"] = sendGrid.ApiKey,
             ["SendGrid__BaseUrl"] = sendGrid.BaseUrl.ToString(),
             ["Support__Address"] = Traffic.SupportAddress,
@@ -90,7 +82,7 @@ internal sealed class FaultWorld : IAsyncDisposable
         return app;
     }
 
-    public Task<int> QueueDepthAsync(string queue) => Storage.GetQueue(Names.Queue(queue)).GetApproximateCountAsync();
+    public async Task<int> QueueDepthAsync(string queue) => (await Storage.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     public async ValueTask DisposeAsync()
     {

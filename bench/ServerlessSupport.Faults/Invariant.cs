@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing.FakeSendGrid;
 
@@ -9,7 +10,7 @@ namespace ServerlessSupport.Faults;
 /// ticket row exists, and acknowledged exactly once (an extra send only counts as resent_after_crash when a kill fell
 /// between the two sends). Every ticket row has its message rows.
 /// </summary>
-internal sealed class Invariant(StorageClients storage, StorageNames names, FakeSendGridServer sendGrid)
+internal sealed class Invariant(StorageClients storage, FakeSendGridServer sendGrid)
 {
     public static string Normalize(string messageId) => messageId.Trim().Trim('<', '>').ToLowerInvariant();
 
@@ -48,7 +49,7 @@ internal sealed class Invariant(StorageClients storage, StorageNames names, Fake
     public async Task<Verdict> CheckAsync(string scenario, ICollection<string> accepted, IReadOnlyList<DateTimeOffset> kills)
     {
         var claims = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var row in storage.GetTable(names.Table(StorageNames.MessageIds)).QueryAsync(null, ["MessageId", "Ticket"]))
+        await foreach (var row in storage.Table(StorageNames.MessageIds).QueryAsync<TableEntity>(filter: (string?)null, select: ["MessageId", "Ticket"]))
         {
             Add(claims, Normalize(row.GetString("MessageId") ?? string.Empty), row.GetString("Ticket") ?? string.Empty);
         }
@@ -56,7 +57,7 @@ internal sealed class Invariant(StorageClients storage, StorageNames names, Fake
         var ticketRows = new HashSet<string>(StringComparer.Ordinal);
         var ticketsWithMessages = new HashSet<string>(StringComparer.Ordinal);
         var messageRows = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var row in storage.GetTable(names.Table(StorageNames.Tickets)).QueryAsync(null, ["PartitionKey", "RowKey", "MessageId"]))
+        await foreach (var row in storage.Table(StorageNames.Tickets).QueryAsync<TableEntity>(filter: (string?)null, select: ["PartitionKey", "RowKey", "MessageId"]))
         {
             if (row.RowKey == "ticket")
             {
@@ -120,7 +121,7 @@ internal sealed class Invariant(StorageClients storage, StorageNames names, Fake
         var waiting = 0;
         foreach (var queue in new[] { "inbound", "outbound" })
         {
-            waiting += await storage.GetQueue(names.Queue(queue)).GetApproximateCountAsync();
+            waiting += (await storage.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
         }
 
         var pending = Math.Min(lost, waiting);

@@ -17,7 +17,7 @@ internal static class PoisonScenario
         var traffic = new Traffic();
         var run = traffic.RunAsync([app], 10, TimeSpan.FromSeconds(30));
 
-        var inbound = world.Storage.GetQueue(world.Names.Queue("inbound"));
+        var inbound = world.Storage.Queue("inbound");
         await inbound.CreateIfNotExistsAsync();
         var blob = "poison/" + new string('x', 1_100);
         var pointer = new JsonObject
@@ -27,20 +27,20 @@ internal static class PoisonScenario
             ["contentType"] = "application/json",
             ["receivedAt"] = TimeProvider.System.GetUtcNow().ToString("O"),
         };
-        await inbound.SendAsync(pointer.ToJsonString());
+        await inbound.SendMessageAsync(pointer.ToJsonString());
         Report.Line("poison pointer queued (blob name over the 1,024-character limit)");
 
         await run;
-        var poisonQueue = world.Storage.GetQueue(world.Names.Queue("inbound-poison"));
-        var records = world.Storage.GetTable(world.Names.Table("IntakeRecords"));
+        var poisonQueue = world.Storage.Queue("inbound-poison");
+        var records = world.Storage.Table("IntakeRecords");
         var deadline = TimeProvider.System.GetUtcNow().AddMinutes(3);
         int poisoned = 0;
         List<(string Kind, string Reason)> recorded = [];
         while (TimeProvider.System.GetUtcNow() < deadline)
         {
-            poisoned = await Exists(poisonQueue) ? (await poisonQueue.PeekAsync(32)).Count : 0;
+            poisoned = await Exists(poisonQueue) ? (await poisonQueue.PeekMessagesAsync(32)).Value.Length : 0;
             recorded = [];
-            await foreach (var row in records.QueryAsync("Kind eq 'poison'", ["Kind", "Reason"]))
+            await foreach (var row in records.QueryAsync<Azure.Data.Tables.TableEntity>("Kind eq 'poison'", select: ["Kind", "Reason"]))
             {
                 recorded.Add((row.GetString("Kind") ?? "", row.GetString("Reason") ?? ""));
             }
@@ -66,7 +66,7 @@ internal static class PoisonScenario
             verdict.Failures.Add($"{recorded.Count} poison record(s), expected 1 after 5 deliveries");
         }
 
-        if (await inbound.GetApproximateCountAsync() != 0)
+        if ((await inbound.GetPropertiesAsync()).Value.ApproximateMessagesCount != 0)
         {
             verdict.Failures.Add("inbound still holds messages");
         }
@@ -74,16 +74,5 @@ internal static class PoisonScenario
         return verdict;
     }
 
-    private static async Task<bool> Exists(Storage.Queues.StorageQueueClient queue)
-    {
-        try
-        {
-            await queue.GetApproximateCountAsync();
-            return true;
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
-    }
+    private static async Task<bool> Exists(Azure.Storage.Queues.QueueClient queue) => await queue.ExistsAsync();
 }

@@ -68,7 +68,7 @@ internal static class TwoInstancesScenario
     {
         var tickets = 0;
         var fired = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var row in world.Storage.GetTable(world.Names.Table("Tickets")).QueryAsync(null, ["PartitionKey", "RowKey", "Kind", "Detail"]))
+        await foreach (var row in world.Storage.Table("Tickets").QueryAsync<Azure.Data.Tables.TableEntity>(filter: (string?)null, select: ["PartitionKey", "RowKey", "Kind", "Detail"]))
         {
             if (row.RowKey == "ticket")
             {

@@ -1,45 +1,27 @@
-using Azure.Core.Pipeline;
-using ServerlessSupport.Storage.Account;
-using ServerlessSupport.Storage.Blobs;
-using ServerlessSupport.Storage.Http;
-using ServerlessSupport.Storage.Queues;
-using ServerlessSupport.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace ServerlessSupport.Storage;
 
 /// <summary>
-/// One storage account's clients: the three service pipelines are built once and shared by every queue, table and
-/// container client handed out (the clients themselves are cheap).
+/// The app's tables, queues and containers by their logical names (<see cref="StorageNames"/>), on the three service
+/// clients registered by <see cref="StorageServiceCollectionExtensions.AddSupportStorage"/>. The SDK clients are cheap
+/// views on their service client's pipeline, so handing out new ones costs nothing.
 /// </summary>
-public sealed class StorageClients
+internal sealed class StorageClients(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, StorageNames names)
 {
-    private readonly HttpPipeline _blob;
-    private readonly HttpPipeline _queue;
-    private readonly HttpPipeline _table;
+    public TableServiceClient TableService { get; } = tables;
 
-    public StorageClients(StorageAccount account, StorageClientOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        Account = account;
-        _blob = StoragePipeline.Create(account, StorageService.Blob, options);
-        _queue = StoragePipeline.Create(account, StorageService.Queue, options);
-        _table = StoragePipeline.Create(account, StorageService.Table, options);
-    }
+    public QueueServiceClient QueueService { get; } = queues;
 
-    public StorageAccount Account { get; }
+    public BlobServiceClient BlobService { get; } = blobs;
 
-    /// <summary>The service's pipeline, for requests no client covers (e.g. a health probe).</summary>
-    public HttpPipeline GetPipeline(StorageService service) => service switch
-    {
-        StorageService.Blob => _blob,
-        StorageService.Queue => _queue,
-        StorageService.Table => _table,
-        _ => throw new ArgumentOutOfRangeException(nameof(service)),
-    };
+    public StorageNames Names { get; } = names;
 
-    public StorageQueueClient GetQueue(string name) => new(_queue, Account.QueueEndpoint, name);
+    public TableClient Table(string name) => TableService.GetTableClient(Names.Table(name));
 
-    public StorageTableClient GetTable(string name) => new(_table, Account.TableEndpoint, name);
+    public QueueClient Queue(string name) => QueueService.GetQueueClient(Names.Queue(name));
 
-    public StorageBlobContainerClient GetContainer(string name) => new(_blob, Account.BlobEndpoint, name);
+    public BlobContainerClient Container(string name) => BlobService.GetBlobContainerClient(Names.Container(name));
 }

@@ -2,10 +2,10 @@ namespace ServerlessSupport.Storage;
 
 /// <summary>
 /// The names of every table, queue and container the app uses, optionally under a prefix (setting <c>Storage__Prefix</c>)
-/// so several deployments or test runs can share one account. In Azure the prefix stays empty: function.json names the
-/// queues the host polls.
+/// so several deployments or test runs can share one account. In Azure the prefix stays empty: the functions' triggers
+/// name the queues the host polls.
 /// </summary>
-public sealed class StorageNames
+internal sealed class StorageNames
 {
     public const string Tickets = "Tickets";
     public const string MessageIds = "MessageIds";
@@ -32,6 +32,12 @@ public sealed class StorageNames
     public static IReadOnlyList<string> AllTables { get; } = [Tickets, MessageIds, Senders, IntakeRecords, Due, DevOutbox];
 
     public static IReadOnlyList<string> AllContainers { get; } = [InboundContainer, QuarantineContainer, AttachmentContainer];
+
+    /// <summary>The work queues and the poison queues the Functions host (or the standalone host) moves failures to.</summary>
+    public static IReadOnlyList<string> AllQueues { get; } =
+        [Core.Queues.QueueNames.Inbound, Core.Queues.QueueNames.Inbound + PoisonSuffix, Core.Queues.QueueNames.Outbound, Core.Queues.QueueNames.Outbound + PoisonSuffix];
+
+    public const string PoisonSuffix = "-poison";
 
     public string Table(string name) => Prefix + name;
 

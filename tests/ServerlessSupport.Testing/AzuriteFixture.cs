@@ -1,4 +1,3 @@
-using ServerlessSupport.Storage.Account;
 using Xunit;
 
 namespace ServerlessSupport.Testing;
@@ -12,8 +11,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private AzuriteProcess? _azurite;
 
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
-
-    public StorageAccount Account => Azurite.Account;
 
     public string ConnectionString => Azurite.ConnectionString;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ServerlessSupport.Storage.Account;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace ServerlessSupport.Testing;
 
@@ -17,6 +19,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     private readonly IReadOnlyList<Process> _processes;
     private readonly string _workspace;
+    private TableServiceClient? _tables;
+    private QueueServiceClient? _queues;
+    private BlobServiceClient? _blobs;
 
     private AzuriteProcess(IReadOnlyList<Process> processes, string workspace, int blobPort, int queuePort, int tablePort)
     {
@@ -33,14 +38,27 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
-    public StorageAccount Account => StorageAccount.Development("127.0.0.1", BlobPort, QueuePort, TablePort);
+    /// <summary>The emulator's well-known account (its key is published, not a secret).</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     /// <summary>A connection string for the app's <c>AzureWebJobsStorage</c> setting.</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageAccount.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName};";
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>SDK clients on this Azurite, set up as the app sets its own (Base64 queue messages); made once.</summary>
+    public TableServiceClient TableService => _tables ??= new(ConnectionString);
+
+    public QueueServiceClient QueueService => _queues ??= new(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public BlobServiceClient BlobService => _blobs ??= new(ConnectionString);
+
+    /// <summary>The connection string of the emulator account on loopback with the given ports.</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
 
     public static string ExecutablePath => RepositoryRoot.Combine("node_modules", ".bin", "azurite");
 

@@ -1,5 +1,4 @@
 using ServerlessSupport.Core.Queues;
-using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Intake;
 
@@ -12,6 +11,9 @@ internal interface IInboundPayloadStore
     /// <summary>The payload's bytes, or null if the blob no longer exists.</summary>
     Task<ReadOnlyMemory<byte>?> GetAsync(InboundPointer pointer, CancellationToken cancellationToken);
 
-    /// <summary>Stores an attachment under a name derived from its message, so a retry overwrites rather than duplicates.</summary>
-    Task<string> SaveAttachmentAsync(TicketId ticket, string messageKey, int index, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores an attachment under a name derived from its message alone (not the ticket, which a retry may change), so a
+    /// redelivery overwrites rather than duplicates; returns the name to keep on the message.
+    /// </summary>
+    Task<string> SaveAttachmentAsync(string messageKey, int index, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 }

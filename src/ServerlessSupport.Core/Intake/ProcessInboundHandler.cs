@@ -14,7 +14,8 @@ internal sealed partial class ProcessInboundHandler(
     IInboundPayloadStore payloads,
     IMessageIndex index,
     ITicketStore tickets,
-    IDispatchQueue dispatch,
+    TicketCommitter committer,
+    ISenderThrottle throttle,
     IIntakeRecords records,
     TicketComposer composer,
     SupportIdentity support,
@@ -65,6 +66,11 @@ internal sealed partial class ProcessInboundHandler(
         // ticket row fails as a conflict and the next attempt reads it.)
         var skipRead = threaded is null && owner == proposed;
 
+        // Done once per email, whatever the retries below do: the attachments (stored by message, not by ticket) and
+        // the sender's automatic-reply allowance (asked only when a new ticket would acknowledge).
+        IReadOnlyList<StoredAttachment>? attachments = null;
+        bool? acknowledge = null;
+
         for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
         {
             var ticket = known ?? (skipRead ? null : await tickets.GetAsync(owner, cancellationToken));
@@ -86,29 +92,30 @@ internal sealed partial class ProcessInboundHandler(
                 return;
             }
 
-            var attachments = await StoreAttachmentsAsync(owner, inbound, cancellationToken);
+            attachments ??= await StoreAttachmentsAsync(inbound, cancellationToken);
+            if (ticket is null)
+            {
+                acknowledge ??= await throttle.TryConsumeAsync(email.From.Address, cancellationToken);
+            }
+
             var commit = ticket is null
-                ? await composer.NewTicketAsync(owner, inbound, attachments, cancellationToken)
+                ? composer.NewTicket(owner, inbound, attachments, acknowledge ?? false)
                 : composer.Append(ticket, inbound, attachments);
 
             try
             {
-                await tickets.CommitAsync(commit, cancellationToken);
+                await committer.CommitAsync(commit, OutboxSafety.Redelivery, cancellationToken);
             }
             catch (DuplicateChangeException)
             {
+                // A redelivery after a crash between commit and dispatch: make sure what the first run wrote is on its way.
                 LogDuplicate(logger, messageId, owner.ToString());
-                await RequeuePendingAsync(owner, cancellationToken);
+                await committer.RedispatchPendingAsync(owner, cancellationToken);
                 return;
             }
             catch (TicketConflictException)
             {
                 continue;
-            }
-
-            foreach (var item in commit.Outbox)
-            {
-                await dispatch.EnqueueAsync(owner, item.Sequence, null, cancellationToken);
             }
 
             LogRecorded(logger, messageId, owner.ToString(), ticket is null ? "new" : "existing", classification.Kind.ToString(), commit.Outbox.Count);
@@ -118,7 +125,7 @@ internal sealed partial class ProcessInboundHandler(
         throw new TicketConflictException($"Ticket {owner} kept changing while message {messageId} was recorded; the queue will retry.");
     }
 
-    /// <summary>Threading in DESIGN.md order: In-Reply-To/References, then the subject token, then plus-addressing.</summary>
+    /// <summary>Threading in the documented order (docs/architecture.md, "Intake"): In-Reply-To/References, then the subject token, then plus-addressing.</summary>
     private async Task<Ticket?> FindThreadAsync(InboundEmail email, CancellationToken cancellationToken)
     {
         foreach (var id in email.ThreadIds())
@@ -148,27 +155,17 @@ internal sealed partial class ProcessInboundHandler(
         return null;
     }
 
-    private async Task<IReadOnlyList<StoredAttachment>> StoreAttachmentsAsync(TicketId ticket, InboundContext inbound, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredAttachment>> StoreAttachmentsAsync(InboundContext inbound, CancellationToken cancellationToken)
     {
         var stored = new List<StoredAttachment>(inbound.Email.Attachments.Count);
         for (var i = 0; i < inbound.Email.Attachments.Count; i++)
         {
             var a = inbound.Email.Attachments[i];
-            var blob = await payloads.SaveAttachmentAsync(ticket, inbound.Marker, i, a.FileName, a.ContentType, inbound.AttachmentContents[i], cancellationToken);
+            var blob = await payloads.SaveAttachmentAsync(inbound.Marker, i, a.FileName, a.ContentType, inbound.AttachmentContents[i], cancellationToken);
             stored.Add(new StoredAttachment(a.FileName, a.ContentType, a.Length, blob, a.ContentId));
         }
 
         return stored;
-    }
-
-    private async Task RequeuePendingAsync(TicketId ticket, CancellationToken cancellationToken)
-    {
-        // A redelivery after a crash between commit and enqueue: make sure what the first run wrote is on its way.
-        // DispatchEmail re-checks each row, so queueing one twice sends it once.
-        foreach (var item in await tickets.GetPendingOutboxAsync(ticket, cancellationToken))
-        {
-            await dispatch.EnqueueAsync(ticket, item.Sequence, null, cancellationToken);
-        }
     }
 
     private async Task RecordAsync(string kind, InboundPointer pointer, string reason, string? from, string? subject, CancellationToken cancellationToken)

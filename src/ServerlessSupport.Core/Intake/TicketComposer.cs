@@ -7,14 +7,15 @@ using ServerlessSupport.Core.Tickets;
 namespace ServerlessSupport.Core.Intake;
 
 /// <summary>Builds the one transaction that records an inbound email: a new ticket with its acknowledgment, or one more message.</summary>
-internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity support, ISenderThrottle throttle, TimeProvider time)
+internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity support, TimeProvider time)
 {
     /// <summary>How many Message-IDs of the conversation we carry in References (oldest dropped first).</summary>
     private const int MaxReferences = 20;
 
     private readonly SlaPlanner _planner = new(policy);
 
-    public async Task<TicketCommit> NewTicketAsync(TicketId id, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, CancellationToken cancellationToken)
+    /// <param name="acknowledge">Whether the sender may get an automatic reply now (the caller asked the sender throttle once).</param>
+    public TicketCommit NewTicket(TicketId id, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, bool acknowledge)
     {
         var now = time.GetUtcNow();
         var email = inbound.Email;
@@ -48,7 +49,7 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         };
 
         var outbox = new List<OutboxItem>();
-        if (await throttle.TryConsumeAsync(email.From.Address, cancellationToken))
+        if (acknowledge)
         {
             var model = new AcknowledgmentModel(
                 id,

@@ -12,6 +12,7 @@ namespace ServerlessSupport.Core.Outbound;
 /// </summary>
 internal sealed partial class DispatchEmailHandler(
     ITicketStore tickets,
+    TicketCommitter committer,
     IEmailSender sender,
     IDispatchQueue queue,
     TimeProvider time,
@@ -124,7 +125,7 @@ internal sealed partial class DispatchEmailHandler(
 
             try
             {
-                await tickets.CommitAsync(commit, cancellationToken);
+                await committer.CommitAsync(commit, OutboxSafety.Redelivery, cancellationToken);
                 LogFailed(logger, item.TicketId.ToString(), item.Sequence, reason);
                 return;
             }

@@ -4,7 +4,7 @@ using ServerlessSupport.Core.Tickets;
 namespace ServerlessSupport.Core.Sla;
 
 /// <summary>
-/// Which due rows a ticket needs (DESIGN.md §4): one per pending action, at its instant. Pure, so every change path (the
+/// Which due rows a ticket needs (docs/architecture.md, "Storage"): one per pending action, at its instant. Pure, so every change path (the
 /// ticket store computes it on each commit) agrees on the keys. Keys round the instant UP to the second, so a sweep that
 /// reads a row never reads it before the action is really due.
 /// </summary>

@@ -2,7 +2,7 @@ using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Sla;
 
-/// <summary>The due index as the sweeps read it (table <c>Due</c>, DESIGN.md §4). The ticket store writes it.</summary>
+/// <summary>The due index as the sweeps read it (table <c>Due</c>, docs/architecture.md, "Storage"). The ticket store writes it.</summary>
 internal interface IDueIndex
 {
     /// <summary>The rows of one shard for <paramref name="sweep"/> due at or before <paramref name="upTo"/>, in key order, page by page.</summary>

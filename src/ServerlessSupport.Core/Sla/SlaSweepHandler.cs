@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Sla;
@@ -14,7 +13,7 @@ namespace ServerlessSupport.Core.Sla;
 internal sealed partial class SlaSweepHandler(
     IDueIndex index,
     ITicketStore tickets,
-    IDispatchQueue dispatch,
+    TicketCommitter committer,
     SlaPlanner planner,
     SlaActionComposer composer,
     TimeProvider time,
@@ -68,10 +67,7 @@ internal sealed partial class SlaSweepHandler(
                 }
 
                 // Done already (an overlapping or repeated run) or stale: make sure what that run wrote is on its way.
-                foreach (var item in await tickets.GetPendingOutboxAsync(ticket.Id, cancellationToken))
-                {
-                    await dispatch.EnqueueAsync(ticket.Id, item.Sequence, null, cancellationToken);
-                }
+                await committer.RedispatchPendingAsync(ticket.Id, cancellationToken);
 
                 await index.DeleteAsync(row, cancellationToken);
                 report.CountNothingDue();
@@ -81,16 +77,12 @@ internal sealed partial class SlaSweepHandler(
             var commit = composer.Compose(ticket, decision, now);
             try
             {
-                await tickets.CommitAsync(commit, cancellationToken);
+                // The row is deleted only after this: a crash before it brings the row back to the next run.
+                await committer.CommitAsync(commit, OutboxSafety.Redelivery, cancellationToken);
             }
             catch (TicketConflictException)
             {
                 continue;
-            }
-
-            foreach (var item in commit.Outbox)
-            {
-                await dispatch.EnqueueAsync(ticket.Id, item.Sequence, null, cancellationToken);
             }
 
             // The commit deleted the rows the ticket no longer lists; this one may be an extra left by a crash.

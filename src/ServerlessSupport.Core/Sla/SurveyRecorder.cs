@@ -3,7 +3,7 @@ using ServerlessSupport.Core.Tickets;
 namespace ServerlessSupport.Core.Sla;
 
 /// <summary>Records a one-click survey answer on its ticket, once: the first answer wins, later clicks change nothing.</summary>
-internal sealed class SurveyRecorder(ITicketStore tickets, SlaSettings settings, TimeProvider time)
+internal sealed class SurveyRecorder(ITicketStore tickets, TicketCommitter committer, SlaSettings settings, TimeProvider time)
 {
     private const int MaxCommitAttempts = 8;
 
@@ -51,7 +51,7 @@ internal sealed class SurveyRecorder(ITicketStore tickets, SlaSettings settings,
             };
             try
             {
-                await tickets.CommitAsync(commit, cancellationToken);
+                await committer.CommitAsync(commit, OutboxSafety.DelayedMessage, cancellationToken);
                 return new SurveyOutcome(SurveyOutcomeKind.Recorded, ticket.Id, check.Rating);
             }
             catch (TicketConflictException)

@@ -56,12 +56,6 @@ internal sealed record Ticket
     /// <summary>The SLA clocks and follow-up timers (see <see cref="SlaPlanner"/>); every instant in it has a row in the due index.</summary>
     public TicketSla Sla { get; init; } = TicketSla.None;
 
-    /// <summary>
-    /// Storage bookkeeping: which due-index rows the stored ticket has (written by the ticket store on commit). Carry it
-    /// over unchanged with <c>ticket with { … }</c>; nothing else reads it.
-    /// </summary>
-    public string? DueIndexState { get; init; }
-
     /// <summary>The storage version (ETag) this snapshot was read at; null for a ticket not yet stored.</summary>
     public string? Version { get; init; }
 }

@@ -1,8 +1,6 @@
 using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Functions.Api.OpenApi;
 using ServerlessSupport.Functions.Hosting;
-using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Agents;
 
 namespace ServerlessSupport.Functions.Api;
 
@@ -11,15 +9,10 @@ internal static class ApiServiceCollectionExtensions
 {
     public const string OpenApiRoute = "/api/openapi/{documentName}.json";
 
-    /// <summary>Needs what AddIntake and AddSla register (storage, ticket store, dispatch queue, planner, support identity).</summary>
+    /// <summary>Needs what AddSupportStorage, AddIntake and AddSla register (key store, ticket store and queries, committer, planner, support identity).</summary>
     public static IServiceCollection AddAgentApi(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new TableAgentKeyStore(
-            sp.GetRequiredService<StorageClients>().GetTable(sp.GetRequiredService<StorageNames>().Table(TableAgentKeyStore.TableName)),
-            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AgentKeyVerifier>();
-        services.AddSingleton(sp => new TableTicketQueries(
-            sp.GetRequiredService<StorageClients>().GetTable(sp.GetRequiredService<StorageNames>().Table(StorageNames.Tickets))));
         services.AddSingleton<AgentActions>();
         services.AddSingleton<TicketViews>();
         services.AddScoped<TicketCommands>();

@@ -1,4 +1,5 @@
 using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Storage.Health;
 
 namespace ServerlessSupport.Functions.Health;
 

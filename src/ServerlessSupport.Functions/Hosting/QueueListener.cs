@@ -1,5 +1,6 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Queues;
 
 namespace ServerlessSupport.Functions.Hosting;
 
@@ -18,8 +19,8 @@ internal sealed class QueueListener : IAsyncDisposable
 
     private readonly string _functionName;
     private readonly QueueFunctionTrigger _trigger;
-    private readonly StorageQueueClient _queue;
-    private readonly StorageQueueClient _poison;
+    private readonly QueueClient _queue;
+    private readonly QueueClient _poison;
     private readonly QueueListenerOptions _options;
     private readonly Func<QueueInvocation, CancellationToken, Task> _handler;
     private readonly TimeProvider _time;
@@ -32,7 +33,6 @@ internal sealed class QueueListener : IAsyncDisposable
     public QueueListener(
         FunctionDefinition function,
         StorageClients storage,
-        StorageNames names,
         QueueListenerOptions options,
         Func<QueueInvocation, CancellationToken, Task> handler,
         TimeProvider time,
@@ -45,9 +45,8 @@ internal sealed class QueueListener : IAsyncDisposable
         options.Validate();
         _functionName = function.Name;
         _trigger = function.Trigger as QueueFunctionTrigger ?? throw new ArgumentException($"{function.Name} is not a queue function.", nameof(function));
-        ArgumentNullException.ThrowIfNull(names);
-        _queue = storage.GetQueue(names.Queue(_trigger.QueueName));
-        _poison = storage.GetQueue(names.Queue(_trigger.PoisonQueueName));
+        _queue = storage.Queue(_trigger.QueueName);
+        _poison = storage.Queue(_trigger.PoisonQueueName);
         _options = options;
         _handler = handler;
         _time = time;
@@ -94,7 +93,7 @@ internal sealed class QueueListener : IAsyncDisposable
         {
             try
             {
-                await _queue.CreateIfNotExistsAsync(stopping);
+                await _queue.CreateIfNotExistsAsync(cancellationToken: stopping);
                 break;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -134,10 +133,10 @@ internal sealed class QueueListener : IAsyncDisposable
                 continue;
             }
 
-            IReadOnlyList<QueueMessageItem> batch;
+            QueueMessage[] batch;
             try
             {
-                batch = await _queue.ReceiveAsync(_options.BatchSize, _options.MessageLease, stopping);
+                batch = (await _queue.ReceiveMessagesAsync(_options.BatchSize, _options.MessageLease, stopping)).Value;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -154,7 +153,7 @@ internal sealed class QueueListener : IAsyncDisposable
             }
 
             faultDelay = FirstFaultDelay;
-            if (batch.Count == 0)
+            if (batch.Length == 0)
             {
                 await DelayAsync(NextDelay(ref delay, _options.MaxPollingInterval), stopping);
                 continue;
@@ -171,7 +170,7 @@ internal sealed class QueueListener : IAsyncDisposable
         HostingLog.QueueListenerStopped(_logger, _functionName);
     }
 
-    private async Task ProcessAsync(QueueMessageItem message, CancellationToken abort)
+    private async Task ProcessAsync(QueueMessage message, CancellationToken abort)
     {
         var lease = new MessageLease(message.PopReceipt);
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(abort);
@@ -179,7 +178,7 @@ internal sealed class QueueListener : IAsyncDisposable
 
         Exception? failure = null;
         var released = false;
-        var invocation = new QueueInvocation(message.MessageId, message.Text, message.DequeueCount, message.InsertedOn, _trigger.QueueName);
+        var invocation = new QueueInvocation(message.MessageId, message.Body.ToString(), message.DequeueCount, message.InsertedOn ?? default, _trigger.QueueName);
         try
         {
             HostingLog.QueueTriggerFired(_logger, _functionName, _trigger.QueueName, message.MessageId, message.DequeueCount);
@@ -206,21 +205,21 @@ internal sealed class QueueListener : IAsyncDisposable
         {
             if (released)
             {
-                await _queue.UpdateVisibilityAsync(message.MessageId, lease.PopReceipt, TimeSpan.Zero, CancellationToken.None);
+                await _queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
                 HostingLog.QueueMessageReleased(_logger, _functionName, message.MessageId);
             }
             else if (failure is null)
             {
-                await _queue.DeleteAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+                await _queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
                 HostingLog.QueueMessageCompleted(_logger, _functionName, message.MessageId);
             }
             else if (message.DequeueCount >= _options.MaxDequeueCount)
             {
                 HostingLog.QueueMessagePoisoned(_logger, failure, _functionName, message.MessageId, message.DequeueCount, _poison.Name);
-                await _poison.CreateIfNotExistsAsync(CancellationToken.None);
+                await _poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
 
                 // Copy first, delete second: a crash in between duplicates the message rather than losing it.
-                var copy = await _poison.SendAsync(message.Text, timeToLive: TimeSpan.MaxValue, cancellationToken: CancellationToken.None);
+                var copy = (await _poison.SendMessageAsync(message.Body, timeToLive: QueueTimeToLive.Never, cancellationToken: CancellationToken.None)).Value;
 
                 // Recorded before the delete, so a crash in between records it again on redelivery (the record is keyed).
                 // A failed record does not keep the message: it is safe in the poison queue either way.
@@ -238,13 +237,13 @@ internal sealed class QueueListener : IAsyncDisposable
                     }
                 }
 
-                await _queue.DeleteAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+                await _queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
                 HostingLog.QueueMessageMovedToPoison(_logger, message.MessageId, _poison.Name, copy.MessageId, _trigger.QueueName);
             }
             else
             {
                 HostingLog.QueueMessageFailed(_logger, failure, _functionName, message.MessageId, message.DequeueCount, _options.VisibilityTimeout);
-                await _queue.UpdateVisibilityAsync(message.MessageId, lease.PopReceipt, _options.VisibilityTimeout, CancellationToken.None);
+                await _queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
         }
 #pragma warning disable CA1031 // The message reappears when its visibility lapses; at-least-once delivery covers it.
@@ -266,7 +265,7 @@ internal sealed class QueueListener : IAsyncDisposable
                 await Task.Delay(interval, _time, cancellationToken);
 
                 // Not cancelled mid-call, so the pop receipt we keep is the one the service holds.
-                lease.PopReceipt = await _queue.UpdateVisibilityAsync(messageId, lease.PopReceipt, _options.MessageLease, CancellationToken.None);
+                lease.PopReceipt = (await _queue.UpdateMessageAsync(messageId, lease.PopReceipt, visibilityTimeout: _options.MessageLease, cancellationToken: CancellationToken.None)).Value.PopReceipt;
             }
             catch (OperationCanceledException)
             {

@@ -1,14 +1,11 @@
-using Azure.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ServerlessSupport.Functions.Api;
-using ServerlessSupport.Functions.Health;
 using ServerlessSupport.Functions.Inbound;
 using ServerlessSupport.Functions.Security;
 using ServerlessSupport.Functions.Sla;
 using ServerlessSupport.Functions.Settings;
 using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Account;
 
 namespace ServerlessSupport.Functions.Hosting;
 
@@ -86,12 +83,7 @@ internal static class ServerlessSupportApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(FunctionCatalog.Default);
         services.AddSingleton<FunctionInvoker>();
-        services.AddSingleton(_ => StorageSettings.Resolve(
-            AppSettings.Storage,
-            name => configuration[AppSetting.ToConfigurationKey(name)],
-            () => new DefaultAzureCredential()));
-        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton<StorageHealthProbe>();
+        services.AddSupportStorage(configuration);
         services.AddSingleton(_ => HostJson.Locate(contentRoot) is { } path
             ? HostJson.ReadQueueOptions(HostJson.Load(path))
             : new QueueListenerOptions());

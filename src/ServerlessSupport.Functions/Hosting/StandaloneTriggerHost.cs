@@ -11,7 +11,6 @@ internal sealed class StandaloneTriggerHost(
     FunctionCatalog catalog,
     FunctionInvoker invoker,
     StorageClients storage,
-    StorageNames names,
     QueueListenerOptions queueOptions,
     IOptions<HostingOptions> hosting,
     IConfiguration configuration,
@@ -31,7 +30,6 @@ internal sealed class StandaloneTriggerHost(
             var listener = new QueueListener(
                 function,
                 storage,
-                names,
                 queueOptions,
                 (invocation, ct) => invoker.InvokeQueueAsync(function, invocation, ct),
                 time,

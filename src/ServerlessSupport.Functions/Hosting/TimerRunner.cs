@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Blobs;
 
 namespace ServerlessSupport.Functions.Hosting;
 
@@ -22,9 +24,9 @@ internal sealed class TimerRunner : IAsyncDisposable
 
     private readonly string _functionName;
     private readonly CronSchedule _schedule;
-    private readonly StorageBlobContainerClient _container;
-    private readonly StorageBlobClient _lock;
-    private readonly StorageBlobClient _status;
+    private readonly BlobContainerClient _container;
+    private readonly BlobClient _lock;
+    private readonly BlobClient _status;
     private readonly Func<TimerInvocation, CancellationToken, Task> _handler;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -46,9 +48,10 @@ internal sealed class TimerRunner : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(hostId);
         _functionName = function.Name;
         _schedule = schedule;
-        _container = storage.GetContainer(ContainerName);
-        _lock = _container.GetBlob($"locks/{hostId}/{function.Name}");
-        _status = _container.GetBlob($"timers/{hostId}/{function.Name}/status");
+        // The Functions host's own container and blob names, unprefixed: a host id already keeps deployments apart.
+        _container = storage.BlobService.GetBlobContainerClient(ContainerName);
+        _lock = _container.GetBlobClient($"locks/{hostId}/{function.Name}");
+        _status = _container.GetBlobClient($"timers/{hostId}/{function.Name}/status");
         _handler = handler;
         _time = time;
         _logger = logger;
@@ -86,7 +89,7 @@ internal sealed class TimerRunner : IAsyncDisposable
         string leaseId;
         try
         {
-            leaseId = await _lock.AcquireLeaseAsync(LeaseDuration, cancellationToken: cancellationToken);
+            leaseId = (await _lock.GetBlobLeaseClient().AcquireAsync(LeaseDuration, cancellationToken: cancellationToken)).Value.LeaseId;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -145,7 +148,7 @@ internal sealed class TimerRunner : IAsyncDisposable
         {
             try
             {
-                await _lock.ReleaseLeaseAsync(leaseId, CancellationToken.None);
+                await _lock.GetBlobLeaseClient(leaseId).ReleaseAsync(cancellationToken: CancellationToken.None);
             }
             catch (RequestFailedException ex)
             {
@@ -159,8 +162,8 @@ internal sealed class TimerRunner : IAsyncDisposable
     {
         try
         {
-            var download = await _status.DownloadAsync(cancellationToken);
-            return JsonSerializer.Deserialize(download.Content.ToString(), HostingJsonContext.Default.TimerScheduleStatus);
+            var download = await _status.DownloadContentAsync(cancellationToken);
+            return JsonSerializer.Deserialize(download.Value.Content.ToString(), HostingJsonContext.Default.TimerScheduleStatus);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -259,10 +262,10 @@ internal sealed class TimerRunner : IAsyncDisposable
             return;
         }
 
-        await _container.CreateIfNotExistsAsync(cancellationToken);
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         try
         {
-            await _lock.PutAsync(BinaryData.Empty, overwrite: false, cancellationToken: cancellationToken);
+            await _lock.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken: cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -277,7 +280,14 @@ internal sealed class TimerRunner : IAsyncDisposable
         var json = JsonSerializer.Serialize(status, HostingJsonContext.Default.TimerScheduleStatus);
         try
         {
-            await _status.PutAsync(BinaryData.FromString(json), "application/json", overwrite: overwrite, cancellationToken: cancellationToken);
+            await _status.UploadAsync(
+                BinaryData.FromString(json),
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                    Conditions = overwrite ? null : new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
+                cancellationToken);
         }
         catch (RequestFailedException ex) when (!overwrite && ex.Status is 409 or 412)
         {
@@ -292,7 +302,7 @@ internal sealed class TimerRunner : IAsyncDisposable
             try
             {
                 await Task.Delay(LeaseRenewal, _time, cancellationToken);
-                await _lock.RenewLeaseAsync(leaseId, CancellationToken.None);
+                await _lock.GetBlobLeaseClient(leaseId).RenewAsync(cancellationToken: CancellationToken.None);
             }
             catch (OperationCanceledException)
             {

@@ -3,16 +3,14 @@ using Microsoft.Extensions.Options;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Functions.Settings;
-using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Sla;
 
 namespace ServerlessSupport.Functions.Sla;
 
 internal static class SlaServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the due index, the planner, the sweeps and the survey. Needs what the app registers before it:
-    /// <see cref="StorageClients"/>, <see cref="StorageNames"/>, the policy and the Support options.
+    /// Registers the planner, the sweeps and the survey. Needs the storage adapters (the due index and the ticket store),
+    /// the policy and the Support options.
     /// </summary>
     public static IServiceCollection AddSla(this IServiceCollection services)
     {
@@ -21,8 +19,6 @@ internal static class SlaServiceCollectionExtensions
         services.AddSingleton<SlaActionComposer>();
         services.AddSingleton<SurveyRecorder>();
 
-        services.AddSingleton(sp => new TableDueIndex(sp.GetRequiredService<StorageClients>().GetTable(sp.GetRequiredService<StorageNames>().Table(StorageNames.Due))));
-        services.AddSingleton<IDueIndex>(sp => sp.GetRequiredService<TableDueIndex>());
         services.AddSingleton<SlaSweepHandler>();
 
         services.TryAddScoped<FollowUpSweepFunction>();

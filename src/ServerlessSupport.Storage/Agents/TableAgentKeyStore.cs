@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using ServerlessSupport.Storage.Tables;
 
 namespace ServerlessSupport.Storage.Agents;
@@ -7,7 +8,7 @@ namespace ServerlessSupport.Storage.Agents;
 /// Table AgentKeys, partition "keys", row key = key id: Agent, Hash (SHA-256 of the secret, hex), CreatedAt, RevokedAt.
 /// Several keys per deployment and per agent; revoking keeps the row (who had access when stays answerable).
 /// </summary>
-internal sealed class TableAgentKeyStore(StorageTableClient table, TimeProvider time)
+internal sealed class TableAgentKeyStore(TableClient table, TimeProvider time)
 {
     public const string TableName = "AgentKeys";
 
@@ -15,7 +16,7 @@ internal sealed class TableAgentKeyStore(StorageTableClient table, TimeProvider 
 
     private volatile bool _tableReady;
 
-    public StorageTableClient Table { get; } = table;
+    public TableClient Table { get; } = table;
 
     public async Task<CreatedAgentKey> CreateAsync(string agent, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ internal sealed class TableAgentKeyStore(StorageTableClient table, TimeProvider 
         await EnsureTableAsync(cancellationToken);
         var (id, secret, key) = AgentKeyFormat.New();
         var created = new AgentKey(id, agent, time.GetUtcNow(), null);
-        await Table.AddAsync(
+        await Table.AddEntityAsync(
             new TableEntity(Partition, id)
             {
                 ["Agent"] = agent,
@@ -42,7 +43,7 @@ internal sealed class TableAgentKeyStore(StorageTableClient table, TimeProvider 
     {
         await EnsureTableAsync(cancellationToken);
         var keys = new List<AgentKey>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.Format($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             keys.Add(ToKey(entity));
         }
@@ -55,7 +56,7 @@ internal sealed class TableAgentKeyStore(StorageTableClient table, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(id);
         await EnsureTableAsync(cancellationToken);
-        var entity = await Table.GetAsync(Partition, id, cancellationToken: cancellationToken);
+        var entity = await Table.GetOrNullAsync(Partition, id, null, cancellationToken);
         if (entity is null)
         {
             return false;
@@ -64,7 +65,7 @@ internal sealed class TableAgentKeyStore(StorageTableClient table, TimeProvider 
         if (entity.GetDateTimeOffset("RevokedAt") is null)
         {
             var update = new TableEntity(Partition, id) { ["RevokedAt"] = time.GetUtcNow() };
-            await Table.UpdateAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await Table.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
 
         return true;
@@ -79,7 +80,7 @@ internal sealed class TableAgentKeyStore(StorageTableClient table, TimeProvider 
         }
 
         await EnsureTableAsync(cancellationToken);
-        var entity = await Table.GetAsync(Partition, id, cancellationToken: cancellationToken);
+        var entity = await Table.GetOrNullAsync(Partition, id, null, cancellationToken);
         if (entity is null || entity.GetString("Hash") is not { } hash || !AgentKeyFormat.Matches(secret, hash))
         {
             return null;

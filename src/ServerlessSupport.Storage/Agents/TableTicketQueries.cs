@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Tables;
 using ServerlessSupport.Storage.Tickets;
@@ -9,7 +10,7 @@ namespace ServerlessSupport.Storage.Agents;
 /// time on the service) and is meant for a support desk's working set, thousands of tickets rather than millions; the
 /// caller sorts and pages in memory.
 /// </summary>
-internal sealed class TableTicketQueries(StorageTableClient table)
+internal sealed class TableTicketQueries(TableClient table)
 {
     /// <summary>Tickets whose status is one of <paramref name="statuses"/> (all when empty), optionally updated since an instant.</summary>
     public async Task<IReadOnlyList<Ticket>> ListAsync(IReadOnlyCollection<TicketStatus> statuses, DateTimeOffset? updatedSince, CancellationToken cancellationToken)
@@ -27,15 +28,15 @@ internal sealed class TableTicketQueries(StorageTableClient table)
     public static string Filter(IReadOnlyCollection<TicketStatus> statuses, DateTimeOffset? updatedSince)
     {
         ArgumentNullException.ThrowIfNull(statuses);
-        var filter = TableFilter.Format($"RowKey eq {TicketRows.TicketKey}");
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRows.TicketKey}");
         if (statuses.Count > 0 && statuses.Distinct().Count() < Enum.GetValues<TicketStatus>().Length)
         {
-            filter += " and (" + string.Join(" or ", statuses.Distinct().Select(s => TableFilter.Format($"Status eq {s.ToString()}"))) + ")";
+            filter += " and (" + string.Join(" or ", statuses.Distinct().Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}"))) + ")";
         }
 
         if (updatedSince is { } since)
         {
-            filter += " and " + TableFilter.Format($"UpdatedAt ge {since}");
+            filter += " and " + TableClient.CreateQueryFilter($"UpdatedAt ge {since}");
         }
 
         return filter;

@@ -1,12 +1,12 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using ServerlessSupport.Core.Queues;
-using ServerlessSupport.Storage.Queues;
 
 namespace ServerlessSupport.Storage.Intake;
 
-/// <summary>Queue <c>inbound</c>: a small JSON pointer per stored payload; it never expires.</summary>
-internal sealed class QueueInboundQueue(StorageQueueClient queue) : IInboundQueue
+/// <summary>Queue <c>inbound</c>: a payload inline or a pointer to its blob (<see cref="InboundPointer"/>); it never expires.</summary>
+internal sealed class QueueInboundQueue(QueueClient queue) : IInboundQueue
 {
-    public Task EnqueueAsync(InboundPointer pointer, CancellationToken cancellationToken) =>
-        queue.SendAsync(JsonSerializer.Serialize(pointer, CoreJsonContext.Default.InboundPointer), null, TimeSpan.MaxValue, cancellationToken);
+    public async Task EnqueueAsync(InboundPointer pointer, CancellationToken cancellationToken) =>
+        await queue.SendMessageAsync(JsonSerializer.Serialize(pointer, CoreJsonContext.Default.InboundPointer), null, QueueTimeToLive.Never, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Tickets;
@@ -7,12 +8,14 @@ using ServerlessSupport.Storage.Tables;
 namespace ServerlessSupport.Storage.Intake;
 
 /// <summary>Table MessageIds: PartitionKey = hash prefix, RowKey = hash of the normalised Message-ID, Ticket = the ticket id.</summary>
-internal sealed class TableMessageIndex(StorageTableClient table) : IMessageIndex
+internal sealed class TableMessageIndex(TableClient table) : IMessageIndex
 {
+    private static readonly string[] TicketColumn = ["Ticket"];
+
     public async Task<TicketId?> FindAsync(string messageId, CancellationToken cancellationToken)
     {
         var hash = KeyHash.Of(Normalize(messageId));
-        var entity = await table.GetAsync(KeyHash.Partition(hash), hash, ["Ticket"], cancellationToken);
+        var entity = await table.GetOrNullAsync(KeyHash.Partition(hash), hash, TicketColumn, cancellationToken);
         return entity?.GetString("Ticket") is { } text && TicketId.TryParse(text, out var id) ? id : null;
     }
 
@@ -29,7 +32,7 @@ internal sealed class TableMessageIndex(StorageTableClient table) : IMessageInde
         {
             try
             {
-                await table.AddAsync(entity, cancellationToken);
+                await table.AddEntityAsync(entity, cancellationToken);
                 return proposed;
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
@@ -47,14 +50,14 @@ internal sealed class TableMessageIndex(StorageTableClient table) : IMessageInde
     public async Task ReassignAsync(string messageId, TicketId from, TicketId to, CancellationToken cancellationToken)
     {
         var hash = KeyHash.Of(Normalize(messageId));
-        var existing = await table.GetAsync(KeyHash.Partition(hash), hash, cancellationToken: cancellationToken);
+        var existing = await table.GetOrNullAsync(KeyHash.Partition(hash), hash, null, cancellationToken);
         if (existing?.GetString("Ticket") != from.ToString())
         {
             return;
         }
 
         existing["Ticket"] = to.ToString();
-        await table.UpdateAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+        await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>With or without angle brackets, one Message-ID is one key.</summary>

@@ -1,6 +1,7 @@
 using Azure;
-using Microsoft.Extensions.Options;
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Storage.Tables;
 
 namespace ServerlessSupport.Storage.Intake;
@@ -9,28 +10,27 @@ namespace ServerlessSupport.Storage.Intake;
 /// Table Senders: one row per address (PartitionKey = hash prefix, RowKey = hash) counting automatic replies in a fixed
 /// window. Updates are ETag-guarded so two instances cannot both take the last slot.
 /// </summary>
-internal sealed class TableSenderThrottle(StorageTableClient table, TimeProvider time, IOptions<SenderThrottleOptions> options) : ISenderThrottle
+internal sealed class TableSenderThrottle(TableClient table, TimeProvider time, AutoReplyLimit limit) : ISenderThrottle
 {
     public async Task<bool> TryConsumeAsync(string address, CancellationToken cancellationToken)
     {
-        var limit = options.Value;
         var hash = KeyHash.Of(address);
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var now = time.GetUtcNow();
             var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % limit.Window.Ticks), TimeSpan.Zero);
-            var row = await table.GetAsync(KeyHash.Partition(hash), hash, cancellationToken: cancellationToken);
+            var row = await table.GetOrNullAsync(KeyHash.Partition(hash), hash, null, cancellationToken);
             try
             {
                 if (row is null)
                 {
-                    await table.AddAsync(NewWindow(hash, address, windowStart), cancellationToken);
+                    await table.AddEntityAsync(NewWindow(hash, address, windowStart), cancellationToken);
                     return true;
                 }
 
                 if (row.GetDateTimeOffset("WindowStart") != windowStart)
                 {
-                    await table.UpdateAsync(NewWindow(hash, address, windowStart), row.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await table.UpdateEntityAsync(NewWindow(hash, address, windowStart), row.ETag, TableUpdateMode.Replace, cancellationToken);
                     return true;
                 }
 
@@ -41,7 +41,7 @@ internal sealed class TableSenderThrottle(StorageTableClient table, TimeProvider
                 }
 
                 row["Count"] = count + 1;
-                await table.UpdateAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)

@@ -1,5 +1,5 @@
 using ServerlessSupport.Core.Sla;
-using ServerlessSupport.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ServerlessSupport.Storage.Sla;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Tables;
@@ -7,21 +8,23 @@ using ServerlessSupport.Storage.Tables;
 namespace ServerlessSupport.Storage.Sla;
 
 /// <summary>
-/// Table <c>Due</c> (DESIGN.md §4): PartitionKey <c>due-{shard}</c>, RowKey <c>{dueUtc}-{ticket}-{kind}</c>, property
+/// Table <c>Due</c> (docs/architecture.md, "Storage"): PartitionKey <c>due-{shard}</c>, RowKey <c>{dueUtc}-{ticket}-{kind}</c>, property
 /// <c>Sweep</c>. The ticket store writes rows before its commit and deletes the ones no longer needed after it; sweeps read
 /// only the key range up to now, so their cost grows with the rows due, not with the number of tickets.
 /// </summary>
-internal sealed class TableDueIndex(StorageTableClient table) : IDueIndex
+internal sealed class TableDueIndex(TableClient table) : IDueIndex
 {
-    private static readonly string[] ReadColumns = ["Ticket", "Kind"];
+    private static readonly string[] ReadColumns = ["RowKey", "Ticket", "Kind"];
 
-    public StorageTableClient Table { get; } = table;
+    public TableClient Table { get; } = table;
 
     public async IAsyncEnumerable<DueRow> ReadDueAsync(int shard, string sweep, DateTimeOffset upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var partition = DueSchedule.PartitionOf(shard);
-        var filter = TableFilter.Format($"PartitionKey eq {partition} and RowKey le {DueSchedule.UpperBound(upTo)} and Sweep eq {sweep}");
-        await foreach (var entity in Table.QueryAsync(filter, ReadColumns, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey le {DueSchedule.UpperBound(upTo)} and Sweep eq {sweep}");
+
+        // The SDK pages with the continuation tokens; $select drops the keys unless they are named.
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: ReadColumns, cancellationToken: cancellationToken))
         {
             if (TicketId.TryParse(entity.GetString("Ticket"), out var ticket))
             {
@@ -47,10 +50,10 @@ internal sealed class TableDueIndex(StorageTableClient table) : IDueIndex
         }
 
         var actions = entries.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(ticket, e))).ToList();
-        var etags = await Table.SubmitTransactionAsync(actions, cancellationToken);
+        var responses = await Table.SubmitTransactionAsync(actions, cancellationToken);
         for (var i = 0; i < actions.Count; i++)
         {
-            written[actions[i].Entity.RowKey] = etags[i].ToString();
+            written[actions[i].Entity.RowKey] = responses.Value[i].ETagOf().ToString();
         }
 
         return written;
@@ -83,7 +86,8 @@ internal sealed class TableDueIndex(StorageTableClient table) : IDueIndex
     {
         try
         {
-            await Table.DeleteIfExistsAsync(partition, rowKey, string.IsNullOrEmpty(etag) ? ETag.All : new ETag(etag), cancellationToken);
+            // A row already gone answers 404, which the SDK's delete treats as done.
+            await Table.DeleteEntityAsync(partition, rowKey, string.IsNullOrEmpty(etag) ? ETag.All : new ETag(etag), cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {

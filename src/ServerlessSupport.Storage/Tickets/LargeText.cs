@@ -1,4 +1,4 @@
-using ServerlessSupport.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ServerlessSupport.Storage.Tickets;
 

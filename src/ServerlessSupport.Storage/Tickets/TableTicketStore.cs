@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Azure;
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Sla;
@@ -7,29 +9,63 @@ using ServerlessSupport.Storage.Tables;
 namespace ServerlessSupport.Storage.Tickets;
 
 /// <summary>
-/// Tickets in one table, one partition per ticket (DESIGN.md §4). A change is one entity-group transaction: the ticket row
-/// (added, or replaced under its ETag), new message/event/outbox rows, outbox updates under their ETags, and markers.
-/// With a <paramref name="due"/> index every commit also keeps the ticket's due rows right (<see cref="DueSchedule.For"/>):
-/// rows the stored ticket does not list yet are written BEFORE the transaction, rows it no longer needs are deleted AFTER
-/// it; a crash in between only leaves an extra row, which the sweeps delete as stale.
+/// Tickets in one table, one partition per ticket (docs/architecture.md, "Storage"). A change is one entity-group
+/// transaction: the ticket row (added, or replaced under its ETag), new message/event/outbox rows, outbox updates under
+/// their ETags, and markers. Every commit also keeps the ticket's due rows right (<see cref="DueSchedule.For"/>): rows
+/// the stored ticket does not have yet are written BEFORE the transaction, rows it no longer needs are deleted AFTER it;
+/// a crash in between only leaves an extra row, which the sweeps delete as stale.
 /// </summary>
-internal sealed class TableTicketStore(StorageTableClient table, TableDueIndex? due = null) : ITicketStore
+/// <remarks>
+/// Which due rows a stored ticket has, with the ETag each was written at, is a storage-only property of the ticket row
+/// (<c>DueRows</c>), so the domain ticket carries no storage detail. The store remembers it from the read that produced
+/// the version being replaced; after a read elsewhere (another instance, or an evicted entry) it reads that one property.
+/// </remarks>
+internal sealed class TableTicketStore(TableClient table, TableDueIndex due) : ITicketStore
 {
+    /// <summary>Enough for every ticket a busy instance is working on; evicting only costs a one-property read.</summary>
+    private const int MaxRemembered = 20_000;
+
+    private static readonly string[] DueRowsColumn = [TicketRows.DueRowsProperty];
+
+    private readonly ConcurrentDictionary<string, (string Version, string? DueRows)> _dueRows = new(StringComparer.Ordinal);
+
     public async Task<Ticket?> GetAsync(TicketId id, CancellationToken cancellationToken)
     {
-        var entity = await table.GetAsync(id.ToString(), TicketRows.TicketKey, cancellationToken: cancellationToken);
-        return entity is null ? null : TicketEntityMapper.ToTicket(entity);
+        var entity = await table.GetOrNullAsync(id.ToString(), TicketRows.TicketKey, null, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var ticket = TicketEntityMapper.ToTicket(entity);
+        Remember(ticket.Id, ticket.Version!, entity.GetString(TicketRows.DueRowsProperty));
+        return ticket;
     }
 
     public async Task<Ticket> CommitAsync(TicketCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var (ticket, obsolete) = due is null ? (commit.Ticket, []) : await WriteDueRowsAsync(commit.Ticket, cancellationToken);
+        var ticket = commit.Ticket;
+        var stored = ticket.Version is null ? [] : DueRowState.Parse(await StoredDueRowsAsync(ticket, cancellationToken));
+        var wanted = DueSchedule.For(ticket).ToDictionary(e => DueSchedule.RowKey(ticket.Id, e), StringComparer.Ordinal);
+        var rows = stored.Where(r => wanted.ContainsKey(r.Key)).ToDictionary(StringComparer.Ordinal);
+        foreach (var (key, etag) in await due.WriteAsync(ticket.Id, [.. wanted.Where(w => !stored.ContainsKey(w.Key)).Select(w => w.Value)], cancellationToken))
+        {
+            rows[key] = etag;
+        }
+
+        var dueRows = DueRowState.Format(rows);
+        var ticketEntity = TicketEntityMapper.ToEntity(ticket);
+        if (dueRows is not null)
+        {
+            ticketEntity[TicketRows.DueRowsProperty] = dueRows;
+        }
+
         var actions = new List<TableTransactionAction>
         {
             ticket.Version is null
-                ? new(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(ticket))
-                : new(TableTransactionActionType.UpdateReplace, TicketEntityMapper.ToEntity(ticket), new ETag(ticket.Version)),
+                ? new(TableTransactionActionType.Add, ticketEntity)
+                : new(TableTransactionActionType.UpdateReplace, ticketEntity, new ETag(ticket.Version)),
         };
         var markerStart = actions.Count;
         var at = ticket.UpdatedAt;
@@ -41,14 +77,16 @@ internal sealed class TableTicketStore(StorageTableClient table, TableDueIndex? 
             ? new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(o))
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, TicketEntityMapper.ToEntity(o), new ETag(o.Version))));
 
-        IReadOnlyList<ETag> etags;
+        string version;
         try
         {
-            etags = await table.SubmitTransactionAsync(actions, cancellationToken);
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
+            version = responses.Value[0].ETagOf().ToString();
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
-            var index = ex.FailedIndex ?? 0;
+            _dueRows.TryRemove(ticket.Id.ToString(), out _);
+            var index = ex.FailedTransactionActionIndex ?? 0;
             if (ex.Status == 409 && index >= markerStart && index < markerEnd)
             {
                 throw new DuplicateChangeException(commit.Markers[index - markerStart]);
@@ -57,7 +95,9 @@ internal sealed class TableTicketStore(StorageTableClient table, TableDueIndex? 
             throw new TicketConflictException($"Ticket {ticket.Id} changed concurrently ({ex.Status} {ex.ErrorCode} at operation {index}).", ex);
         }
 
-        if (due is not null && obsolete.Count > 0)
+        Remember(ticket.Id, version, dueRows);
+        var obsolete = stored.Where(r => !wanted.ContainsKey(r.Key)).ToList();
+        if (obsolete.Count > 0)
         {
             try
             {
@@ -69,28 +109,12 @@ internal sealed class TableTicketStore(StorageTableClient table, TableDueIndex? 
             }
         }
 
-        return ticket with { Version = etags[0].ToString() };
-    }
-
-    /// <summary>Upserts the due rows the ticket needs and the stored ticket does not list; returns the ticket with its new list and the rows to delete after the commit.</summary>
-    private async Task<(Ticket Ticket, List<KeyValuePair<string, string>> Obsolete)> WriteDueRowsAsync(Ticket ticket, CancellationToken cancellationToken)
-    {
-        var stored = ticket.Version is null ? [] : DueRowState.Parse(ticket.DueIndexState);
-        var wanted = DueSchedule.For(ticket).ToDictionary(e => DueSchedule.RowKey(ticket.Id, e), StringComparer.Ordinal);
-        var rows = stored.Where(r => wanted.ContainsKey(r.Key)).ToDictionary(StringComparer.Ordinal);
-        var written = await due!.WriteAsync(ticket.Id, [.. wanted.Where(w => !stored.ContainsKey(w.Key)).Select(w => w.Value)], cancellationToken);
-        foreach (var (key, etag) in written)
-        {
-            rows[key] = etag;
-        }
-
-        var obsolete = stored.Where(r => !wanted.ContainsKey(r.Key)).ToList();
-        return (ticket with { DueIndexState = DueRowState.Format(rows) }, obsolete);
+        return ticket with { Version = version };
     }
 
     public async Task<OutboxItem?> GetOutboxAsync(TicketId id, int sequence, CancellationToken cancellationToken)
     {
-        var entity = await table.GetAsync(id.ToString(), TicketRows.Outbox(sequence), cancellationToken: cancellationToken);
+        var entity = await table.GetOrNullAsync(id.ToString(), TicketRows.Outbox(sequence), null, cancellationToken);
         return entity is null ? null : TicketEntityMapper.ToOutbox(entity);
     }
 
@@ -99,12 +123,12 @@ internal sealed class TableTicketStore(StorageTableClient table, TableDueIndex? 
         ArgumentNullException.ThrowIfNull(item);
         try
         {
-            var etag = await table.UpdateAsync(
+            var response = await table.UpdateEntityAsync(
                 TicketEntityMapper.ToEntity(item),
                 item.Version is null ? ETag.All : new ETag(item.Version),
                 TableUpdateMode.Replace,
                 cancellationToken);
-            return item with { Version = etag.ToString() };
+            return item with { Version = response.ETagOf().ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -112,19 +136,40 @@ internal sealed class TableTicketStore(StorageTableClient table, TableDueIndex? 
         }
     }
 
-    public async Task<IReadOnlyList<OutboxItem>> GetPendingOutboxAsync(TicketId id, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxItem>> GetPendingOutboxAsync(TicketId id, CancellationToken cancellationToken) =>
+        table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix) + " and State eq 'Pending'", TicketEntityMapper.ToOutbox, cancellationToken);
+
+    public Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TicketId id, CancellationToken cancellationToken) =>
+        table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.MessagePrefix), TicketEntityMapper.ToMessage, cancellationToken);
+
+    public Task<IReadOnlyList<TicketEvent>> GetEventsAsync(TicketId id, CancellationToken cancellationToken) =>
+        table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.EventPrefix), TicketEntityMapper.ToEvent, cancellationToken);
+
+    /// <summary>The due rows of the ticket version being replaced: remembered from its read, else read (one property).</summary>
+    private async Task<string?> StoredDueRowsAsync(Ticket ticket, CancellationToken cancellationToken)
     {
-        var filter = TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix) + " and State eq 'Pending'";
-        return await table.ReadAllAsync(filter, TicketEntityMapper.ToOutbox, cancellationToken);
+        if (_dueRows.TryGetValue(ticket.Id.ToString(), out var known) && known.Version == ticket.Version)
+        {
+            return known.DueRows;
+        }
+
+        var entity = await table.GetOrNullAsync(ticket.Id.ToString(), TicketRows.TicketKey, DueRowsColumn, cancellationToken);
+        if (entity is null || entity.ETag.ToString() != ticket.Version)
+        {
+            // The replace would fail on its ETag anyway; failing here writes no due row for a version that is gone.
+            throw new TicketConflictException($"Ticket {ticket.Id} changed since version {ticket.Version} was read.");
+        }
+
+        return entity.GetString(TicketRows.DueRowsProperty);
     }
 
-    public async Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TicketId id, CancellationToken cancellationToken)
+    private void Remember(TicketId id, string version, string? dueRows)
     {
-        return await table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.MessagePrefix), TicketEntityMapper.ToMessage, cancellationToken);
-    }
+        if (_dueRows.Count >= MaxRemembered)
+        {
+            _dueRows.Clear();
+        }
 
-    public async Task<IReadOnlyList<TicketEvent>> GetEventsAsync(TicketId id, CancellationToken cancellationToken)
-    {
-        return await table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.EventPrefix), TicketEntityMapper.ToEvent, cancellationToken);
+        _dueRows[id.ToString()] = (version, dueRows);
     }
 }

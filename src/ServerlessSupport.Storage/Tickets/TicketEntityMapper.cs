@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Sla;
@@ -39,10 +40,9 @@ internal static class TicketEntityMapper
             ["LastAgentUpdateAt"] = ticket.LastAgentUpdateAt,
             ["SolvedAt"] = ticket.SolvedAt,
             ["OriginMessageId"] = ticket.OriginMessageId,
-            ["DueRows"] = ticket.DueIndexState,
         };
         SlaEntityMapper.Write(e, ticket.Sla);
-        return e;
+        return e.WithoutNulls();
     }
 
     public static Ticket ToTicket(TableEntity e) => new()
@@ -68,7 +68,6 @@ internal static class TicketEntityMapper
         SolvedAt = e.GetDateTimeOffset("SolvedAt"),
         OriginMessageId = e.GetString("OriginMessageId"),
         Sla = SlaEntityMapper.Read(e),
-        DueIndexState = e.GetString("DueRows"),
         Version = e.ETag.ToString(),
     };
 
@@ -88,7 +87,7 @@ internal static class TicketEntityMapper
         };
         LargeText.Write(e, "DisplayText", m.DisplayText, maxChunks: 4);
         LargeText.Write(e, "FullText", m.FullText, maxChunks: 8);
-        return e;
+        return e.WithoutNulls();
     }
 
     public static TicketMessage ToMessage(TableEntity e) => new()
@@ -109,13 +108,13 @@ internal static class TicketEntityMapper
             : [],
     };
 
-    public static TableEntity ToEntity(TicketId ticket, TicketEvent evt) => new(ticket.ToString(), TicketRows.Event(evt.Sequence))
+    public static TableEntity ToEntity(TicketId ticket, TicketEvent evt) => new TableEntity(ticket.ToString(), TicketRows.Event(evt.Sequence))
     {
         ["Kind"] = evt.Kind,
         ["At"] = evt.At,
         ["Actor"] = evt.Actor,
         ["Detail"] = Cap(evt.Detail),
-    };
+    }.WithoutNulls();
 
     public static TicketEvent ToEvent(TableEntity e) => new(
         SequenceOf(e.RowKey),
@@ -144,7 +143,7 @@ internal static class TicketEntityMapper
             e.ETag = new ETag(item.Version);
         }
 
-        return e;
+        return e.WithoutNulls();
     }
 
     public static OutboxItem ToOutbox(TableEntity e) => new()

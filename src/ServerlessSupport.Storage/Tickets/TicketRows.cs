@@ -1,6 +1,6 @@
 namespace ServerlessSupport.Storage.Tickets;
 
-/// <summary>Row keys inside a ticket's partition (DESIGN.md §4). Zero-padded so rows sort in order.</summary>
+/// <summary>Row keys inside a ticket's partition (docs/architecture.md, "Storage"). Zero-padded so rows sort in order.</summary>
 internal static class TicketRows
 {
     public const string TicketKey = "ticket";
@@ -8,6 +8,9 @@ internal static class TicketRows
     public const string EventPrefix = "evt-";
     public const string OutboxPrefix = "out-";
     public const string MarkerPrefix = "mid-";
+
+    /// <summary>The ticket row's storage-only record of its due rows (see <see cref="Sla.DueRowState"/>).</summary>
+    public const string DueRowsProperty = "DueRows";
 
     public static string Message(int sequence) => $"{MessagePrefix}{sequence:D6}";
 
@@ -19,5 +22,5 @@ internal static class TicketRows
 
     /// <summary>An OData filter for all rows whose key starts with <paramref name="prefix"/> in one partition.</summary>
     public static string RangeFilter(string partitionKey, string prefix) =>
-        Tables.TableFilter.Format($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + (char)(prefix[^1] + 1)}");
+        Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + (char)(prefix[^1] + 1)}");
 }

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
-using ServerlessSupport.Testing;
 using static ServerlessSupport.Core.Tests.Sla.SlaTicketBuilder;
 
 namespace ServerlessSupport.Core.Tests.Sla;

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Functions.Api;
-using ServerlessSupport.Storage;
 using ServerlessSupport.Storage.Agents;
 using ServerlessSupport.Testing;
 
@@ -11,7 +11,7 @@ public sealed class AgentKeyVerifierTests(AzuriteFixture azurite)
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
 
     private TableAgentKeyStore NewStore() =>
-        new(new StorageClients(azurite.Account).GetTable(AzuriteFixture.UniqueName("keys")), _time);
+        new(azurite.Azurite.TableService.GetTableClient(AzuriteFixture.UniqueName("keys")), _time);
 
     [Fact]
     public async Task Verify_KeyRevokedElsewhere_AcceptedFromCacheUntilItExpires()

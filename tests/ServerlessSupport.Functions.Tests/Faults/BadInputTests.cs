@@ -152,11 +152,10 @@ public sealed class BadInputTests(AzuriteFixture fixture)
 
     private static async Task<int> PoisonCountAsync(PipelineHost host)
     {
-        var names = host.Services.GetRequiredService<StorageNames>();
-        var queue = host.Services.GetRequiredService<StorageClients>().GetQueue(names.Queue(QueueNames.Inbound + "-poison"));
+        var queue = host.Services.GetRequiredService<StorageClients>().Queue(QueueNames.Inbound + StorageNames.PoisonSuffix);
         try
         {
-            return await queue.GetApproximateCountAsync();
+            return await queue.CountAsync();
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {

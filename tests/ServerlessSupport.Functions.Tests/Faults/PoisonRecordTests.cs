@@ -15,14 +15,13 @@ public sealed class PoisonRecordTests(AzuriteFixture fixture)
     public async Task ProcessInbound_PointerFailsEveryTime_MovedToPoisonAndRecorded()
     {
         await using var host = await PipelineHost.StartAsync(fixture);
-        var names = host.Services.GetRequiredService<StorageNames>();
         var clients = host.Services.GetRequiredService<StorageClients>();
-        var inbound = clients.GetQueue(names.Queue(QueueNames.Inbound));
+        var inbound = clients.Queue(QueueNames.Inbound);
         await inbound.CreateIfNotExistsAsync();
 
         // A blob name over the 1,024-character limit: the read throws every time (a 404 would be recorded, not retried).
         var pointer = new JsonObject { ["blob"] = new string('x', 1_100), ["format"] = "json", ["contentType"] = "application/json", ["receivedAt"] = "2026-01-05T10:00:00Z" };
-        var sent = await inbound.SendAsync(pointer.ToJsonString());
+        var sent = (await inbound.SendMessageAsync(pointer.ToJsonString())).Value;
 
         IntakeRecord? record = null;
         for (var i = 0; i < 300 && record is null; i++)
@@ -36,6 +35,6 @@ public sealed class PoisonRecordTests(AzuriteFixture fixture)
         Assert.Contains("after 5 deliveries", record.Reason, StringComparison.Ordinal);
         Assert.Null(record.Blob);
         await host.WaitForIdleAsync();
-        Assert.Single(await clients.GetQueue(names.Queue(QueueNames.Inbound + "-poison")).PeekAsync(32));
+        Assert.Single(await clients.Queue(QueueNames.Inbound + StorageNames.PoisonSuffix).PeekAllAsync());
     }
 }

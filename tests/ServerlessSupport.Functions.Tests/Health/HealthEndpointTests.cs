@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using ServerlessSupport.Storage.Account;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Functions.Tests.Health;
@@ -29,12 +28,7 @@ public sealed class HealthEndpointTests(AzuriteFixture fixture)
     {
         var deadPort = DeadPort();
         var azurite = fixture.Azurite;
-        var account = StorageAccount.DevelopmentAccountName;
-        var connection =
-            $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={StorageAccount.DevelopmentAccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{azurite.BlobPort}/{account};" +
-            $"QueueEndpoint=http://127.0.0.1:{deadPort}/{account};" +
-            $"TableEndpoint=http://127.0.0.1:{azurite.TablePort}/{account};";
+        var connection = AzuriteProcess.ConnectionStringFor(azurite.BlobPort, deadPort, azurite.TablePort);
         await using var app = await TestApp.StartAsync(connection, customHandler: true);
 
         using var response = await app.Client.GetAsync(new Uri("api/health", UriKind.Relative));
@@ -47,7 +41,7 @@ public sealed class HealthEndpointTests(AzuriteFixture fixture)
         Assert.StartsWith("unreachable: ", services.GetProperty("queue").GetString(), StringComparison.Ordinal);
         Assert.Equal("reachable", services.GetProperty("blob").GetString());
         Assert.Equal("reachable", services.GetProperty("table").GetString());
-        Assert.DoesNotContain(StorageAccount.DevelopmentAccountKey, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(AzuriteProcess.AccountKey, text, StringComparison.Ordinal);
         Assert.DoesNotContain(deadPort.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using ServerlessSupport.Testing;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
 
 namespace ServerlessSupport.Functions.Tests.Outbound;

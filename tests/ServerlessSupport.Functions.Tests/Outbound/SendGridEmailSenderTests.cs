@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Functions.Outbound;
-using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
 
 namespace ServerlessSupport.Functions.Tests.Outbound;

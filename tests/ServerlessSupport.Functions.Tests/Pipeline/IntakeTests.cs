@@ -176,9 +176,8 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var record = Assert.Single(await _host.GetIntakeRecordsAsync());
         Assert.Equal(IntakeRecord.Quarantined, record.Kind);
-        var names = _host.Services.GetRequiredService<StorageNames>();
-        var blob = _host.Services.GetRequiredService<StorageClients>().GetContainer(names.Container(StorageNames.QuarantineContainer)).GetBlob(record.Blob!);
-        Assert.Equal("this is not multipart", (await blob.DownloadAsync()).Content.ToString());
+        var blob = _host.Services.GetRequiredService<StorageClients>().Container(StorageNames.QuarantineContainer).GetBlobClient(record.Blob!);
+        Assert.Equal("this is not multipart", (await blob.DownloadContentAsync()).Value.Content.ToString());
     }
 
     [Fact]
@@ -246,8 +245,6 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
     private static async Task<string> IntakeIdAsync(HttpResponseMessage response) =>
         System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
 
-    private Storage.Blobs.StorageBlobClient PayloadBlob(string name) =>
-        _host.Services.GetRequiredService<StorageClients>()
-            .GetContainer(_host.Services.GetRequiredService<StorageNames>().Container(StorageNames.InboundContainer))
-            .GetBlob(name);
+    private Azure.Storage.Blobs.BlobClient PayloadBlob(string name) =>
+        _host.Services.GetRequiredService<StorageClients>().Container(StorageNames.InboundContainer).GetBlobClient(name);
 }

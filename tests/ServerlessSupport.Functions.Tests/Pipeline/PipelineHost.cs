@@ -109,14 +109,13 @@ internal sealed class PipelineHost : IAsyncDisposable
     /// <summary>Waits until the inbound and outbound queues are empty (visible and invisible messages alike).</summary>
     public async Task WaitForIdleAsync(TimeSpan? timeout = null, CancellationToken ct = default)
     {
-        var names = Services.GetRequiredService<StorageNames>();
         var clients = Services.GetRequiredService<StorageClients>();
         var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(30));
         var quiet = 0;
         while (true)
         {
-            var inbound = await clients.GetQueue(names.Queue(QueueNames.Inbound)).GetApproximateCountAsync(ct);
-            var outbound = await clients.GetQueue(names.Queue(QueueNames.Outbound)).GetApproximateCountAsync(ct);
+            var inbound = await clients.Queue(QueueNames.Inbound).CountAsync(ct);
+            var outbound = await clients.Queue(QueueNames.Outbound).CountAsync(ct);
             quiet = inbound + outbound == 0 ? quiet + 1 : 0;
             if (quiet >= 3)
             {
@@ -134,10 +133,9 @@ internal sealed class PipelineHost : IAsyncDisposable
 
     public async Task<IReadOnlyList<Ticket>> GetTicketsAsync(CancellationToken ct = default)
     {
-        var names = Services.GetRequiredService<StorageNames>();
-        var table = Services.GetRequiredService<StorageClients>().GetTable(names.Table(StorageNames.Tickets));
+        var table = Services.GetRequiredService<StorageClients>().Table(StorageNames.Tickets);
         var result = new List<Ticket>();
-        await foreach (var entity in table.QueryAsync("RowKey eq 'ticket'", cancellationToken: ct))
+        await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>("RowKey eq 'ticket'", cancellationToken: ct))
         {
             result.Add(Storage.Tickets.TicketEntityMapper.ToTicket(entity));
         }

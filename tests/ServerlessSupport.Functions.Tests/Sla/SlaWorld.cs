@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
@@ -9,7 +10,6 @@ using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Outbound;
-using ServerlessSupport.Storage;
 using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
@@ -35,17 +35,17 @@ internal sealed class SlaWorld : IAsyncDisposable
         SendGrid = sendGrid;
         Time = time;
         Policy = policy;
-        var clients = new StorageClients(azurite.Account);
-        Due = new TableDueIndex(clients.GetTable(AzuriteFixture.UniqueName("due")));
-        TicketsTable = clients.GetTable(AzuriteFixture.UniqueName("tickets"));
+        Due = new TableDueIndex(azurite.Azurite.TableService.GetTableClient(AzuriteFixture.UniqueName("due")));
+        TicketsTable = azurite.Azurite.TableService.GetTableClient(AzuriteFixture.UniqueName("tickets"));
         Store = new TableTicketStore(TicketsTable, Due);
+        Committer = new TicketCommitter(Store, Queue, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
         Planner = new SlaPlanner(policy);
         Support = new SupportIdentity("support@example.test", "Example Support");
         Settings = new SlaSettings("https://support.example.test", new SurveyTokens(SigningKey));
         var sender = new SendGridEmailSender(_http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUrl = sendGrid.BaseUrl }), time, NullLogger<SendGridEmailSender>.Instance);
-        _dispatcher = new DispatchEmailHandler(Store, sender, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
-        _composer = new TicketComposer(policy, Support, new AlwaysThrottle(), time);
-        Survey = new SurveyRecorder(Store, Settings, time);
+        _dispatcher = new DispatchEmailHandler(Store, Committer, sender, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
+        _composer = new TicketComposer(policy, Support, time);
+        Survey = new SurveyRecorder(Store, Committer, Settings, time);
     }
 
     public FakeSendGridServer SendGrid { get; }
@@ -56,9 +56,11 @@ internal sealed class SlaWorld : IAsyncDisposable
 
     public TableDueIndex Due { get; }
 
-    public Storage.Tables.StorageTableClient TicketsTable { get; }
+    public Azure.Data.Tables.TableClient TicketsTable { get; }
 
     public TableTicketStore Store { get; }
+
+    public TicketCommitter Committer { get; }
 
     public SlaPlanner Planner { get; }
 
@@ -82,7 +84,7 @@ internal sealed class SlaWorld : IAsyncDisposable
     }
 
     public SlaSweepHandler Sweeper(int parallelism = 4) =>
-        new(Due, Store, Queue, Planner, new SlaActionComposer(Policy, Support, Settings), Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
+        new(Due, Store, Committer, Planner, new SlaActionComposer(Policy, Support, Settings), Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
 
     /// <summary>A customer's new mail, recorded as intake does it (ticket, message, events, acknowledgment in one commit).</summary>
     public async Task<Ticket> OpenTicketAsync(string subject = "Printer on fire", string text = "It smokes.")
@@ -101,14 +103,8 @@ internal sealed class SlaWorld : IAsyncDisposable
             email.MessageId!,
             MessageMarkers.For(email.MessageId!),
             AutomaticMailClassifier.Classify(email, Support.Address));
-        var commit = await _composer.NewTicketAsync(TicketId.New(), inbound, [], default);
-        var stored = await Store.CommitAsync(commit, default);
-        foreach (var item in commit.Outbox)
-        {
-            await Queue.EnqueueAsync(stored.Id, item.Sequence, null, default);
-        }
-
-        return stored;
+        var commit = _composer.NewTicket(TicketId.New(), inbound, [], acknowledge: true);
+        return await Committer.CommitAsync(commit, OutboxSafety.Redelivery, default);
     }
 
     /// <summary>The customer writes again (a reply threaded to the ticket).</summary>
@@ -150,7 +146,7 @@ internal sealed class SlaWorld : IAsyncDisposable
     public async Task<IReadOnlyList<string>> DueRowsAsync()
     {
         var rows = new List<string>();
-        await foreach (var e in Due.Table.QueryAsync())
+        await foreach (var e in Due.Table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
             rows.Add(e.RowKey);
         }
@@ -162,11 +158,6 @@ internal sealed class SlaWorld : IAsyncDisposable
     {
         _http.Dispose();
         await SendGrid.DisposeAsync();
-    }
-
-    private sealed class AlwaysThrottle : ISenderThrottle
-    {
-        public Task<bool> TryConsumeAsync(string address, CancellationToken cancellationToken) => Task.FromResult(true);
     }
 }
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServerlessSupport.Functions.Hosting;
+using Azure.Storage.Queues;
 using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Queues;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Functions.Tests.Standalone;
@@ -13,15 +13,15 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
 {
     private static readonly QueueListenerOptions Fast = new() { MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
 
-    private readonly StorageClients _storage = new(fixture.Account);
+    private readonly StorageClients _storage = fixture.Clients();
 
     [Fact]
     public async Task Listener_HandlerAlwaysFails_MovesMessageToPoisonAfterExactlyFiveDeliveries()
     {
         var (function, queue) = await CreateQueueAsync();
-        await queue.SendAsync("{\"blob\":\"inbound/1.json\"}");
+        await queue.SendMessageAsync("{\"blob\":\"inbound/1.json\"}");
         var deliveries = new ConcurrentQueue<long>();
-        var poison = _storage.GetQueue(queue.Name + "-poison");
+        var poison = _storage.Queue(queue.Name + "-poison");
 
         await using (var listener = Listener(function, Fast, (invocation, _) =>
         {
@@ -30,22 +30,22 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
         }))
         {
             listener.Start();
-            await Eventually.TrueAsync(async () => (await PeekOrEmptyAsync(poison)).Count == 1, "the message in the poison queue");
+            await Eventually.TrueAsync(async () => (await poison.PeekAllAsync()).Length == 1, "the message in the poison queue");
             await listener.StopAsync(CancellationToken.None);
         }
 
         Assert.Equal([1L, 2L, 3L, 4L, 5L], deliveries);
-        var moved = Assert.Single(await poison.PeekAsync(32));
-        Assert.Equal("{\"blob\":\"inbound/1.json\"}", moved.Text);
-        Assert.Empty(await queue.PeekAsync(32));
-        Assert.Equal(0, await queue.GetApproximateCountAsync());
+        var moved = Assert.Single(await poison.PeekAllAsync());
+        Assert.Equal("{\"blob\":\"inbound/1.json\"}", moved.Body.ToString());
+        Assert.Empty(await queue.PeekAllAsync());
+        Assert.Equal(0, await queue.CountAsync());
     }
 
     [Fact]
     public async Task Listener_HandlerFailsOnce_MessageReturnsOnlyAfterVisibilityTimeout()
     {
         var (function, queue) = await CreateQueueAsync();
-        await queue.SendAsync("retry me");
+        await queue.SendMessageAsync("retry me");
         var options = Fast with { VisibilityTimeout = TimeSpan.FromSeconds(2) };
         var calls = new ConcurrentQueue<(long DequeueCount, long At)>();
 
@@ -57,7 +57,7 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
         {
             listener.Start();
             await Eventually.TrueAsync(() => calls.Count >= 2, "the second delivery");
-            await Eventually.TrueAsync(async () => (await queue.PeekAsync(32)).Count == 0, "the message deleted after success");
+            await Eventually.TrueAsync(async () => (await queue.PeekAllAsync()).Length == 0, "the message deleted after success");
             await listener.StopAsync(CancellationToken.None);
         }
 
@@ -76,7 +76,7 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
         var sent = Enumerable.Range(0, 20).Select(i => $"message {i}").ToArray();
         foreach (var text in sent)
         {
-            await queue.SendAsync(text);
+            await queue.SendMessageAsync(text);
         }
 
         var seen = new ConcurrentBag<string>();
@@ -87,19 +87,19 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
         }))
         {
             listener.Start();
-            await Eventually.TrueAsync(async () => (await queue.PeekAsync(32)).Count == 0 && seen.Count >= sent.Length, "every message handled and deleted");
+            await Eventually.TrueAsync(async () => (await queue.PeekAllAsync()).Length == 0 && seen.Count >= sent.Length, "every message handled and deleted");
             await listener.StopAsync(CancellationToken.None);
         }
 
         Assert.Equal(sent.Order(), seen.Order());
-        Assert.Equal(0, await queue.GetApproximateCountAsync());
+        Assert.Equal(0, await queue.CountAsync());
     }
 
     [Fact]
     public async Task StopAsync_ShutdownTimeoutWhileHandlerRuns_MakesMessageVisibleAgain()
     {
         var (function, queue) = await CreateQueueAsync();
-        await queue.SendAsync("slow");
+        await queue.SendMessageAsync("slow");
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var listener = Listener(function, Fast, async (_, ct) =>
@@ -109,7 +109,7 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
         });
         listener.Start();
         await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Empty(await queue.PeekAsync(32));
+        Assert.Empty(await queue.PeekAllAsync());
 
         using (var shutdownTimeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
         {
@@ -117,31 +117,19 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
         }
 
         await listener.DisposeAsync();
-        var back = Assert.Single(await queue.PeekAsync(32));
-        Assert.Equal("slow", back.Text);
+        var back = Assert.Single(await queue.PeekAllAsync());
+        Assert.Equal("slow", back.Body.ToString());
         Assert.Equal(1, back.DequeueCount);
     }
 
-    private async Task<(FunctionDefinition Function, StorageQueueClient Queue)> CreateQueueAsync()
+    private async Task<(FunctionDefinition Function, QueueClient Queue)> CreateQueueAsync()
     {
         var name = AzuriteFixture.UniqueName("q");
-        var queue = _storage.GetQueue(name);
+        var queue = _storage.Queue(name);
         await queue.CreateIfNotExistsAsync();
         return (FunctionDefinition.Queue<RecordingQueueFunction>("Test", name), queue);
     }
 
     private QueueListener Listener(FunctionDefinition function, QueueListenerOptions options, Func<QueueInvocation, CancellationToken, Task> handler) =>
-        new(function, _storage, new StorageNames(), options, handler, TimeProvider.System, NullLogger.Instance);
-
-    private static async Task<IReadOnlyList<PeekedQueueMessage>> PeekOrEmptyAsync(StorageQueueClient queue)
-    {
-        try
-        {
-            return await queue.PeekAsync(32);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            return [];
-        }
-    }
+        new(function, _storage, options, handler, TimeProvider.System, NullLogger.Instance);
 }

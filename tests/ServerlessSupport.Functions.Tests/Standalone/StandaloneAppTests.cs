@@ -1,6 +1,5 @@
 using System.Net;
 using ServerlessSupport.Functions.Hosting;
-using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Functions.Tests.Standalone;
@@ -33,9 +32,9 @@ public sealed class StandaloneAppTests(AzuriteFixture fixture)
             $"AzureFunctionsWebHost__hostid={AzuriteFixture.UniqueName("host")}");
 
         // The listener creates its queue too, but on its own thread; create it here so the send cannot race it.
-        var queue = new StorageClients(fixture.Account).GetQueue(queueName);
+        var queue = fixture.Azurite.QueueService.GetQueueClient(queueName);
         await queue.CreateIfNotExistsAsync();
-        await queue.SendAsync("hello");
+        await queue.SendMessageAsync("hello");
 
         await Eventually.TrueAsync(() => !recorder.Queue.IsEmpty, "the queue function ran");
         await Eventually.TrueAsync(() => !recorder.Timer.IsEmpty, "the per-second timer fired");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;
@@ -14,7 +15,7 @@ public sealed class TimerRunnerTests(AzuriteFixture fixture)
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
     private static readonly FunctionDefinition Sweep = FunctionDefinition.Timer<RecordingTimerFunction>("Sweep", "0 * * * * *");
 
-    private readonly StorageClients _storage = new(fixture.Account);
+    private readonly StorageClients _storage = fixture.Clients();
     private readonly ConcurrentQueue<(string Runner, TimerInvocation Invocation)> _fired = new();
 
     [Fact]
@@ -119,21 +120,21 @@ public sealed class TimerRunnerTests(AzuriteFixture fixture)
 
     private async Task<TimerScheduleStatus?> StatusAsync(string hostId)
     {
-        var blob = _storage.GetContainer(TimerRunner.ContainerName).GetBlob($"timers/{hostId}/Sweep/status");
+        var blob = fixture.Azurite.BlobService.GetBlobContainerClient(TimerRunner.ContainerName).GetBlobClient($"timers/{hostId}/Sweep/status");
         if (!await blob.ExistsAsync())
         {
             return null;
         }
 
-        var download = await blob.DownloadAsync();
-        return JsonSerializer.Deserialize(download.Content.ToString(), HostingJsonContext.Default.TimerScheduleStatus);
+        var download = await blob.DownloadContentAsync();
+        return JsonSerializer.Deserialize(download.Value.Content.ToString(), HostingJsonContext.Default.TimerScheduleStatus);
     }
 
     private async Task WriteStatusAsync(string hostId, TimerScheduleStatus status)
     {
-        var container = _storage.GetContainer(TimerRunner.ContainerName);
+        var container = fixture.Azurite.BlobService.GetBlobContainerClient(TimerRunner.ContainerName);
         await container.CreateIfNotExistsAsync();
         var json = JsonSerializer.Serialize(status, HostingJsonContext.Default.TimerScheduleStatus);
-        await container.GetBlob($"timers/{hostId}/Sweep/status").PutAsync(BinaryData.FromString(json), "application/json");
+        await container.GetBlobClient($"timers/{hostId}/Sweep/status").UploadAsync(BinaryData.FromString(json), overwrite: true);
     }
 }

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Storage.Agents;
 using ServerlessSupport.Testing;
 
@@ -8,7 +10,7 @@ public sealed class TableAgentKeyStoreTests(AzuriteFixture fixture)
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
-    private TableAgentKeyStore NewStore() => new(new StorageClients(fixture.Account).GetTable(AzuriteFixture.UniqueName("keys")), _time);
+    private TableAgentKeyStore NewStore() => new(fixture.Azurite.TableService.GetTableClient(AzuriteFixture.UniqueName("keys")), _time);
 
     [Fact]
     public async Task CreateAsync_NewKey_VerifiesAsItsAgentAndStoresOnlyTheHash()
@@ -19,8 +21,8 @@ public sealed class TableAgentKeyStoreTests(AzuriteFixture fixture)
 
         Assert.StartsWith($"ssk_{created.Key.Id}_", created.Secret, StringComparison.Ordinal);
         Assert.Equal("alice", (await store.VerifyAsync(created.Secret, default))?.Agent);
-        var row = await store.Table.GetAsync("keys", created.Key.Id);
-        Assert.DoesNotContain(row!.Properties.Values.OfType<string>(), v => created.Secret.Contains(v, StringComparison.Ordinal) && v.Length > 16);
+        var row = (await store.Table.GetEntityAsync<TableEntity>("keys", created.Key.Id)).Value;
+        Assert.DoesNotContain(((IDictionary<string, object>)row).Values.OfType<string>(), v => created.Secret.Contains(v, StringComparison.Ordinal) && v.Length > 16);
         Assert.Equal(64, row.GetString("Hash")!.Length);
         Assert.Equal(_time.GetUtcNow(), row.GetDateTimeOffset("CreatedAt"));
     }

@@ -1,7 +1,6 @@
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Agents;
 using ServerlessSupport.Storage.Tests.Tickets;
-using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Storage.Tests.Agents;
@@ -12,9 +11,7 @@ public sealed class TableTicketQueriesTests(AzuriteFixture fixture)
     [Fact]
     public async Task ListAsync_StatusAndUpdatedSince_FiltersTicketRowsOnly()
     {
-        var table = new StorageClients(fixture.Account).GetTable(AzuriteFixture.UniqueName("tickets"));
-        await table.CreateIfNotExistsAsync();
-        var store = new TableTicketStore(table);
+        var (store, table, _) = await fixture.NewTicketStoreAsync();
         var open = await store.CommitAsync(new TicketBuilder().BuildNewCommit(), default);
         var solvedCommit = new TicketBuilder().BuildNewCommit();
         var solved = await store.CommitAsync(solvedCommit with { Ticket = solvedCommit.Ticket with { Status = TicketStatus.Solved, UpdatedAt = solvedCommit.Ticket.UpdatedAt.AddDays(1) } }, default);
@@ -35,9 +32,7 @@ public sealed class TableTicketQueriesTests(AzuriteFixture fixture)
     [Fact]
     public async Task GetOutboxAsync_Ticket_ReturnsEveryRowWhateverItsState()
     {
-        var table = new StorageClients(fixture.Account).GetTable(AzuriteFixture.UniqueName("tickets"));
-        await table.CreateIfNotExistsAsync();
-        var store = new TableTicketStore(table);
+        var (store, table, _) = await fixture.NewTicketStoreAsync();
         var ticket = await store.CommitAsync(new TicketBuilder().BuildNewCommit(), default);
         var row = await store.GetOutboxAsync(ticket.Id, 1, default);
         await store.TryUpdateOutboxAsync(row! with { State = OutboxState.Sent }, default);

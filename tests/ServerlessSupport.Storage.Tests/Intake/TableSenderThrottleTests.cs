@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Storage.Intake;
 using ServerlessSupport.Testing;
 
@@ -11,9 +12,7 @@ public sealed class TableSenderThrottleTests(AzuriteFixture fixture)
 
     private async Task<TableSenderThrottle> CreateAsync()
     {
-        var table = new StorageClients(fixture.Account).GetTable(AzuriteFixture.UniqueName("senders"));
-        await table.CreateIfNotExistsAsync();
-        return new TableSenderThrottle(table, _clock, Options.Create(new SenderThrottleOptions { PerSender = 5, Window = TimeSpan.FromHours(1) }));
+        return new TableSenderThrottle(await fixture.NewTableAsync("senders"), _clock, new AutoReplyLimit(5, TimeSpan.FromHours(1)));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Sla;
-using ServerlessSupport.Storage.Tables;
 using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
 
@@ -17,12 +17,8 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
 
     private async Task<(TableTicketStore Store, TableDueIndex Due)> CreateAsync()
     {
-        var clients = new StorageClients(fixture.Account);
-        var tickets = clients.GetTable(AzuriteFixture.UniqueName("tickets"));
-        var due = new TableDueIndex(clients.GetTable(AzuriteFixture.UniqueName("due")));
-        await tickets.CreateIfNotExistsAsync();
-        await due.Table.CreateIfNotExistsAsync();
-        return (new TableTicketStore(tickets, due), due);
+        var (store, _, due) = await fixture.NewTicketStoreAsync();
+        return (store, due);
     }
 
     private Ticket NewTicket() => _planner.OnCreated(
@@ -41,7 +37,7 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
     private static async Task<List<string>> RowsAsync(TableDueIndex due, TicketId id)
     {
         var rows = new List<string>();
-        await foreach (var e in due.Table.QueryAsync(TableFilter.Format($"PartitionKey eq {DueSchedule.Partition(id)}")))
+        await foreach (var e in due.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DueSchedule.Partition(id)}")))
         {
             rows.Add(e.RowKey);
         }
@@ -83,12 +79,13 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task CommitAsync_Conflict_LeavesOnlyAnExtraRowAndTheTicketUnchanged()
+    public async Task CommitAsync_ConcurrentWriterWins_LeavesOnlyAnExtraRowAndTheTicketUnchanged()
     {
-        var (store, due) = await CreateAsync();
+        var (store, tickets, due) = await fixture.NewTicketStoreAsync();
         var stored = await store.CommitAsync(new TicketCommit(NewTicket()), default);
-        var winner = await store.CommitAsync(new TicketCommit(stored with { Subject = "changed" }), default);
 
+        // Another instance commits between this store's read and its commit.
+        var winner = await new TableTicketStore(tickets, due).CommitAsync(new TicketCommit(stored with { Subject = "changed" }), default);
         var loser = _planner.OnStatusChanged(stored, TicketStatus.PendingCustomer, Monday.AddHours(1));
         await Assert.ThrowsAsync<TicketConflictException>(() => store.CommitAsync(new TicketCommit(loser), default));
 
@@ -141,5 +138,67 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
         await due.DeleteAsync(row!, default);
 
         Assert.Contains(row!.RowKey, await RowsAsync(due, ticket.Id));
+    }
+
+    [Fact]
+    public async Task CommitAsync_VersionReadByAnotherInstance_StillDeletesTheRowsItNoLongerNeeds()
+    {
+        var (writer, tickets, due) = await fixture.NewTicketStoreAsync();
+        var stored = await writer.CommitAsync(new TicketCommit(NewTicket()), default);
+
+        // A second store instance (another host) reads the ticket's due rows from the ticket row itself.
+        var other = new TableTicketStore(tickets, due);
+        var pending = _planner.OnStatusChanged(stored, TicketStatus.PendingCustomer, Monday.AddHours(1));
+        await other.CommitAsync(new TicketCommit(pending), default);
+
+        Assert.Equal(Expected(pending), await RowsAsync(due, pending.Id));
+    }
+
+    [Fact]
+    public async Task CommitAsync_VersionOlderThanTheStoredOne_ThrowsConflictBeforeWritingDueRows()
+    {
+        var (writer, tickets, due) = await fixture.NewTicketStoreAsync();
+        var stored = await writer.CommitAsync(new TicketCommit(NewTicket()), default);
+        await writer.CommitAsync(new TicketCommit(stored with { Subject = "changed" }), default);
+        var before = await RowsAsync(due, stored.Id);
+
+        var stale = _planner.OnStatusChanged(stored, TicketStatus.PendingCustomer, Monday.AddHours(1));
+        await Assert.ThrowsAsync<TicketConflictException>(() => new TableTicketStore(tickets, due).CommitAsync(new TicketCommit(stale), default));
+
+        Assert.Equal(before, await RowsAsync(due, stored.Id));
+    }
+
+    [Fact]
+    public async Task ReadDueAsync_MoreRowsThanOnePage_ReadsEveryPage()
+    {
+        var due = new TableDueIndex(await fixture.NewTableAsync("due"));
+        var shard = -1;
+        var written = 0;
+
+        // 1,200 rows in one shard (the service pages at 1,000): tickets whose ids hash to the same shard.
+        while (written < 1_200)
+        {
+            var id = TicketId.New();
+            if (shard < 0)
+            {
+                shard = DueSchedule.Shard(id);
+            }
+
+            if (DueSchedule.Shard(id) != shard)
+            {
+                continue;
+            }
+
+            await due.WriteAsync(id, [new DueEntry(DueKinds.StatusNote, Monday.AddMinutes(written % 60), DueKinds.FollowUpSweep)], default);
+            written++;
+        }
+
+        var read = 0;
+        await foreach (var unused in due.ReadDueAsync(shard, DueKinds.FollowUpSweep, Monday.AddHours(1), default))
+        {
+            read++;
+        }
+
+        Assert.Equal(1_200, read);
     }
 }

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using ServerlessSupport.Core.Tickets;
-using ServerlessSupport.Storage.Tables;
 using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
 
@@ -8,11 +8,10 @@ namespace ServerlessSupport.Storage.Tests.Tickets;
 [Collection(AzuriteCollection.Name)]
 public sealed class TableTicketStoreTests(AzuriteFixture fixture)
 {
-    private async Task<(TableTicketStore Store, StorageTableClient Table)> CreateAsync()
+    private async Task<(TableTicketStore Store, TableClient Table)> CreateAsync()
     {
-        var table = new StorageClients(fixture.Account).GetTable(AzuriteFixture.UniqueName("tickets"));
-        await table.CreateIfNotExistsAsync();
-        return (new TableTicketStore(table), table);
+        var (store, tickets, _) = await fixture.NewTicketStoreAsync();
+        return (store, tickets);
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
         await Assert.ThrowsAsync<DuplicateChangeException>(() => store.CommitAsync(again, default));
         Assert.Single(await store.GetMessagesAsync(commit.Ticket.Id, default));
         Assert.Equal(1, (await store.GetAsync(commit.Ticket.Id, default))!.MessageCount);
-        Assert.Equal(5, await CountRowsAsync(table, commit.Ticket.Id.ToString()));
+        Assert.Equal(5, await table.CountRowsAsync(commit.Ticket.Id.ToString()));
     }
 
     [Fact]
@@ -114,16 +113,5 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
         var message = Assert.Single(await store.GetMessagesAsync(commit.Ticket.Id, default));
         Assert.Equal(text, message.FullText);
         Assert.Equal(text, message.DisplayText);
-    }
-
-    private static async Task<int> CountRowsAsync(StorageTableClient table, string partition)
-    {
-        var count = 0;
-        await foreach (var unused in table.QueryAsync(TableFilter.Format($"PartitionKey eq {partition}")))
-        {
-            count++;
-        }
-
-        return count;
     }
 }

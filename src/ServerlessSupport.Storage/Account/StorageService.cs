@@ -1,8 +1,0 @@
-namespace ServerlessSupport.Storage.Account;
-
-public enum StorageService
-{
-    Blob,
-    Queue,
-    Table,
-}

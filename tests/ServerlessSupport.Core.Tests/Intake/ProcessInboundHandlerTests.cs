@@ -1,0 +1,100 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Tests.Sla;
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Tests.Intake;
+
+/// <summary>The handler's retry loop, at its ports: what it does once per email however often the commit is retried.</summary>
+public sealed class ProcessInboundHandlerTests
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+    private static readonly SupportIdentity Support = new("support@example.test", "Example Support");
+
+    private readonly Mock<IInboundPayloadStore> _payloads = new();
+    private readonly Mock<IMessageIndex> _index = new();
+    private readonly Mock<ITicketStore> _tickets = new();
+    private readonly Mock<ISenderThrottle> _throttle = new();
+    private readonly Mock<IDispatchQueue> _dispatch = new();
+    private readonly List<TicketCommit> _commits = [];
+
+    private ProcessInboundHandler Handler()
+    {
+        var time = new FakeTimeProvider(At);
+        var committer = new TicketCommitter(_tickets.Object, _dispatch.Object, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
+        return new ProcessInboundHandler(
+            _payloads.Object,
+            _index.Object,
+            _tickets.Object,
+            committer,
+            _throttle.Object,
+            Mock.Of<IIntakeRecords>(),
+            new TicketComposer(SlaTicketBuilder.ShippedPolicy, Support, time),
+            Support,
+            time,
+            NullLogger<ProcessInboundHandler>.Instance);
+    }
+
+    private static InboundPointer Pointer()
+    {
+        var json = """
+            {"from":"Jane <jane@example.com>","to":["support@example.test"],"subject":"Invoice","text":"See attached.",
+             "messageId":"<m1@example.com>","attachments":[{"fileName":"a.pdf","contentType":"application/pdf","contentBase64":"JVBERg=="}]}
+            """;
+        return new InboundPointer("2026/p1", InboundPointer.JsonFormat, "application/json", At).WithInline(Encoding.UTF8.GetBytes(json))!;
+    }
+
+    [Fact]
+    public async Task HandleAsync_CommitConflictsTwice_StoresAttachmentsAndSpendsTheThrottleOnce()
+    {
+        _index.Setup(i => i.ClaimAsync("<m1@example.com>", It.IsAny<TicketId>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, TicketId proposed, CancellationToken _) => proposed);
+        _payloads.Setup(p => p.SaveAttachmentAsync(It.IsAny<string>(), 0, "a.pdf", "application/pdf", It.IsAny<ReadOnlyMemory<byte>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync("m/00-a.pdf");
+        _throttle.Setup(t => t.TryConsumeAsync("jane@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var attempts = 0;
+        _tickets.Setup(t => t.CommitAsync(It.IsAny<TicketCommit>(), It.IsAny<CancellationToken>()))
+            .Callback((TicketCommit c, CancellationToken _) => _commits.Add(c))
+            .Returns((TicketCommit c, CancellationToken _) => ++attempts < 3
+                ? Task.FromException<Ticket>(new TicketConflictException("created concurrently"))
+                : Task.FromResult(c.Ticket with { Version = "v1" }));
+
+        await Handler().HandleAsync(Pointer(), default);
+
+        Assert.Equal(3, _commits.Count);
+        _payloads.Verify(p => p.SaveAttachmentAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<ReadOnlyMemory<byte>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.TryConsumeAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.All(_commits, c => Assert.Single(c.Outbox));
+        Assert.Equal("m/00-a.pdf", Assert.Single(_commits[^1].Messages[0].Attachments).BlobName);
+        _dispatch.Verify(d => d.EnqueueAsync(It.IsAny<TicketId>(), 1, null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AlreadyRecorded_RedispatchesWhatIsStillPending()
+    {
+        _index.Setup(i => i.ClaimAsync("<m1@example.com>", It.IsAny<TicketId>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, TicketId proposed, CancellationToken _) => proposed);
+        _throttle.Setup(t => t.TryConsumeAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _tickets.Setup(t => t.CommitAsync(It.IsAny<TicketCommit>(), It.IsAny<CancellationToken>())).ThrowsAsync(new DuplicateChangeException("m"));
+        var pending = new OutboxItem
+        {
+            TicketId = TicketId.Parse("K7M2QX9P"),
+            Sequence = 1,
+            Kind = "ack",
+            Email = new OutboundEmail(new Mailbox(Support.Address), [new Mailbox("jane@example.com")], "s", "t", null, "<o@example.test>", null, [], "auto-replied"),
+            State = OutboxState.Pending,
+            CreatedAt = At,
+        };
+        _tickets.Setup(t => t.GetPendingOutboxAsync(It.IsAny<TicketId>(), It.IsAny<CancellationToken>())).ReturnsAsync([pending]);
+
+        await Handler().HandleAsync(Pointer(), default);
+
+        _dispatch.Verify(d => d.EnqueueAsync(It.IsAny<TicketId>(), 1, null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+}
