@@ -45,6 +45,21 @@ var storageBefore = counter.Count;
 Console.WriteLine($"sending {total} emails at {rate}/s for {seconds} s");
 var accepted = new ConcurrentDictionary<string, long>();
 var failures = new ConcurrentBag<int>();
+var sendStart = Stopwatch.GetTimestamp();
+
+// The app runs in this process (with the load generator and the SendGrid stand-in): its RSS, sampled each second.
+var rssByMinute = new ConcurrentDictionary<int, long>();
+using var sampling = new CancellationTokenSource();
+var sampler = Task.Run(async () =>
+{
+    using var process = Process.GetCurrentProcess();
+    while (!sampling.IsCancellationRequested)
+    {
+        process.Refresh();
+        rssByMinute.AddOrUpdate((int)Stopwatch.GetElapsedTime(sendStart).TotalMinutes, process.WorkingSet64, (_, old) => Math.Max(old, process.WorkingSet64));
+        await Task.Delay(1000, CancellationToken.None);
+    }
+});
 await SendBatchAsync(http, total, rate, accepted, failures);
 
 var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 120);
@@ -56,6 +71,7 @@ while (AckedCount(sendGrid, accepted) < accepted.Count && Stopwatch.GetTimestamp
 var storageTx = counter.Count - storageBefore;
 var acks = sendGrid.Requests.Where(r => r.Answer?.Status == 202).GroupBy(r => r.MailHeader("In-Reply-To") ?? string.Empty).ToDictionary(g => g.Key, g => g.ToList());
 var latencies = new List<double>();
+var byMinute = new Dictionary<int, List<double>>();
 var lost = 0;
 var duplicates = 0;
 foreach (var (messageId, acceptedAt) in accepted)
@@ -67,9 +83,14 @@ foreach (var (messageId, acceptedAt) in accepted)
     }
 
     duplicates += list.Count - 1;
-    latencies.Add(Math.Max(0, (list.Min(r => r.ReceivedAt) - ToTime(acceptedAt)).TotalMilliseconds));
+    var latency = Math.Max(0, (list.Min(r => r.ReceivedAt) - ToTime(acceptedAt)).TotalMilliseconds);
+    latencies.Add(latency);
+    var minute = (int)Stopwatch.GetElapsedTime(sendStart, acceptedAt).TotalMinutes;
+    (byMinute.TryGetValue(minute, out var inMinute) ? inMinute : byMinute[minute] = []).Add(latency);
 }
 
+await sampling.CancelAsync();
+await sampler;
 var tickets = await CountTicketsAsync(azurite.TableService);
 latencies.Sort();
 Console.WriteLine($"accepted={accepted.Count} rejected={failures.Count} ({string.Join(", ", failures.GroupBy(f => f).Select(g => $"{(g.Key == -1 ? "timeout" : g.Key == 0 ? "connection" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count()}"))}) tickets={tickets} acks={acks.Sum(a => a.Value.Count)}");
@@ -79,6 +100,14 @@ foreach (var missing in accepted.Keys.Where(id => !acks.ContainsKey(id)).Take(5)
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ack_latency_ms p50={Percentile(latencies, 50):0} p99={Percentile(latencies, 99):0} max={(latencies.Count == 0 ? 0 : latencies[^1]):0}"));
+var lastMinute = Math.Max(0, seconds - 1) / 60;
+foreach (var minute in new[] { 0, lastMinute }.Distinct())
+{
+    var values = byMinute.TryGetValue(minute, out var v) ? v.Order().ToList() : [];
+    var rss = rssByMinute.TryGetValue(minute, out var bytes) ? bytes / (1024.0 * 1024.0) : 0;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"minute={minute + 1} acks={values.Count} ack_latency_ms p50={Percentile(values, 50):0} p99={Percentile(values, 99):0} max={(values.Count == 0 ? 0 : values[^1]):0} rss_mib={rss:0}"));
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage_tx_per_email={(accepted.IsEmpty ? 0 : (double)storageTx / accepted.Count):0.0}"));
 Console.WriteLine($"lost={lost} duplicates={duplicates}");
 await app.StopAsync();
