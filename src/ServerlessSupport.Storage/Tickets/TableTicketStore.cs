@@ -137,7 +137,10 @@ internal sealed class TableTicketStore(TableClient table, TableDueIndex due) : I
     }
 
     public Task<IReadOnlyList<OutboxItem>> GetPendingOutboxAsync(TicketId id, CancellationToken cancellationToken) =>
-        table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix) + " and State eq 'Pending'", TicketEntityMapper.ToOutbox, cancellationToken);
+        table.ReadAllAsync(
+            TicketRows.RangeFilter(id.ToString(), TicketRows.OutboxPrefix) + TableClient.CreateQueryFilter($" and State eq {nameof(OutboxState.Pending)}"),
+            TicketEntityMapper.ToOutbox,
+            cancellationToken);
 
     public Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TicketId id, CancellationToken cancellationToken) =>
         table.ReadAllAsync(TicketRows.RangeFilter(id.ToString(), TicketRows.MessagePrefix), TicketEntityMapper.ToMessage, cancellationToken);
