@@ -1,5 +1,6 @@
-# The standalone host: the app runs its own queue listeners and timers (no Functions host) against the storage
-# account named by AzureWebJobsStorage (or AzureWebJobsStorage__accountName with a managed identity).
+# The standalone host (ServerlessSupport.Standalone): the app's functions with their own queue listeners and timers (no
+# Functions host) against the storage account named by AzureWebJobsStorage (or AzureWebJobsStorage__accountName with a
+# managed identity).
 #   docker build -t serverlesssupport .
 #   docker run -p 8080:8080 -e AzureWebJobsStorage="<connection string>" serverlesssupport
 #
@@ -13,14 +14,13 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt ./
 COPY host.json ./
 COPY src/ src/
-RUN dotnet publish src/ServerlessSupport.Functions -c Release -o /app --nologo
+RUN dotnet publish src/ServerlessSupport.Standalone -c Release -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-COPY config/ ./config/
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     DOTNET_gcServer=0
 EXPOSE 8080
 USER $APP_UID
-ENTRYPOINT ["dotnet", "ServerlessSupport.Functions.dll"]
+ENTRYPOINT ["dotnet", "ServerlessSupport.Standalone.dll"]

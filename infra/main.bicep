@@ -1,10 +1,11 @@
-// ServerlessSupport on Azure Functions: the app runs as a custom handler on a Linux Elastic Premium plan.
-// Storage is reached with the app's system-assigned identity (identity-based AzureWebJobsStorage__*);
-// secrets live in Key Vault and reach the app as Key Vault references.
+// ServerlessSupport on Azure Functions: the isolated-worker app (dotnet-isolated, .NET 10) on a Flex Consumption plan,
+// which scales each function group out on its own and down to zero. Storage is reached with the app's system-assigned
+// identity (identity-based AzureWebJobsStorage__*), the deployment package too; secrets live in Key Vault and reach the
+// app as Key Vault references.
 //
 //   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json \
 //     -p sendGridApiKey=<key> webhookKeys=<k1,k2> surveySigningKey=<key>
-//   scripts/package.sh && (cd artifacts/functionapp && zip -r ../functionapp.zip .) &&
+//   scripts/package.sh && (cd artifacts/functionapp && zip -qr ../functionapp.zip .) &&
 //   az functionapp deployment source config-zip -g <rg> -n <app> --src artifacts/functionapp.zip
 
 targetScope = 'resourceGroup'
@@ -16,12 +17,14 @@ param prefix string = 'supportdesk'
 
 param location string = resourceGroup().location
 
-@description('Elastic Premium size for the Linux plan that runs the custom handler.')
-@allowed(['EP1', 'EP2', 'EP3'])
-param planSku string = 'EP1'
+@description('Most instances Flex Consumption may scale out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
 
-@description('Stack image for the Linux workers. The handler is published for linux-x64 (self-contained recommended), so it needs nothing from the image.')
-param linuxFxVersion string = 'DOTNET-ISOLATED|8.0'
+@description('Memory of each instance, in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
 
 @description('The support mailbox customers write to.')
 param supportAddress string
@@ -51,7 +54,7 @@ param sendGridBaseUrl string = 'https://api.sendgrid.com'
 param sendGridApiKey string
 
 @secure()
-@description('Comma-separated keys the inbound webhook accepts.')
+@description('Comma-separated keys the inbound webhook accepts (the Functions host checks its own function keys too).')
 param webhookKeys string
 
 @secure()
@@ -63,14 +66,16 @@ var appName = '${prefix}-${suffix}'
 var storageName = take('${prefix}${suffix}', 24)
 var vaultName = take('${prefix}-kv-${suffix}', 24)
 var hostId = take(appName, 32)
+var deploymentContainer = 'app-package'
 
 // Built-in role definition ids.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: storageName
   location: location
   kind: 'StorageV2'
@@ -79,9 +84,19 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // The Premium plan's content file share still needs a key; the app itself uses its identity.
-    allowSharedKeyAccess: true
+    // Everything (the host, the app, the deployment package) uses the app's identity: no account keys.
+    allowSharedKeyAccess: false
   }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: deploymentContainer
 }
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -100,10 +115,11 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
+    DisableLocalAuth: true
   }
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: vaultName
   location: location
   properties: {
@@ -115,36 +131,35 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   parent: vault
   name: 'sendgrid-api-key'
   properties: { value: sendGridApiKey }
 }
 
-resource webhookKeysSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource webhookKeysSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   parent: vault
   name: 'support-webhook-keys'
   properties: { value: webhookKeys }
 }
 
-resource surveyKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource surveyKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   parent: vault
   name: 'support-survey-signing-key'
   properties: { value: surveySigningKey }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: '${appName}-plan'
   location: location
-  kind: 'elastic'
-  sku: { name: planSku, tier: 'ElasticPremium' }
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
   properties: {
     reserved: true // Linux
-    maximumElasticWorkerCount: 10
   }
 }
 
-resource app 'Microsoft.Web/sites@2023-12-01' = {
+resource app 'Microsoft.Web/sites@2024-11-01' = {
   name: appName
   location: location
   kind: 'functionapp,linux'
@@ -153,17 +168,27 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: 'SystemAssigned'
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer}'
+          authentication: { type: 'SystemAssignedIdentity' }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      // Flex Consumption takes the worker runtime here, not as FUNCTIONS_WORKER_RUNTIME.
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+    }
     siteConfig: {
-      linuxFxVersion: linuxFxVersion
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: [
-        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        { name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
-        { name: 'WEBSITE_CONTENTSHARE', value: toLower(appName) }
-        { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
         // Identity-based storage for the Functions host and for the app (ServerlessSupport.Storage reads the same names).
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
@@ -175,7 +200,6 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'SendGrid__BaseUrl', value: sendGridBaseUrl }
         { name: 'Support__Address', value: supportAddress }
         { name: 'Support__TeamName', value: supportTeamName }
-        { name: 'Storage__Prefix', value: '' }
         { name: 'Dispatch__FirstRetryDelay', value: '00:00:15' }
         { name: 'Dispatch__MaxRetryDelay', value: '00:10:00' }
         { name: 'Dispatch__ClaimDuration', value: '00:02:00' }
@@ -183,6 +207,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'SendGrid__InboundVerificationKey', value: sendGridInboundVerificationKey }
         { name: 'Support__WebhookKeys', value: '@Microsoft.KeyVault(SecretUri=${webhookKeysSecret.properties.secretUri})' }
         { name: 'Support__PolicyPath', value: policyPath }
+        // The timer triggers read these as %Support:FollowUpSchedule% and %Support:EscalationSchedule%.
         { name: 'Support__FollowUpSchedule', value: followUpSchedule }
         { name: 'Support__EscalationSchedule', value: escalationSchedule }
         { name: 'Support__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl }
@@ -227,6 +252,16 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, app.id, monitoringMetricsPublisher)
+  scope: insights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
   }

@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prereqs.sh
 ensure_node_modules
-dotnet build src/ServerlessSupport.Functions -c Release -v quiet -nologo
+dotnet build src/ServerlessSupport.Standalone -c Release -v quiet -nologo
 dotnet build bench/ServerlessSupport.Bench.Intake -c Release -v quiet -nologo
 exec dotnet bench/ServerlessSupport.Bench.Intake/bin/Release/net10.0/ServerlessSupport.Bench.Intake.dll "$@"

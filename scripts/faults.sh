@@ -8,6 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prereqs.sh
 ensure_node_modules
-dotnet build src/ServerlessSupport.Functions -c Release -v quiet -nologo
+dotnet build src/ServerlessSupport.Standalone -c Release -v quiet -nologo
 dotnet build bench/ServerlessSupport.Faults -c Release -v quiet -nologo
 exec dotnet bench/ServerlessSupport.Faults/bin/Release/net10.0/ServerlessSupport.Faults.dll "${@:-all}"

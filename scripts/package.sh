@@ -1,20 +1,19 @@
 #!/usr/bin/env bash
-# Writes artifacts/functionapp/: the published handler (linux-x64), host.json with its customHandler section, and one
-# <Function>/function.json per catalog function. Then, with Azure Functions Core Tools:
+# Publishes the Functions isolated-worker app to artifacts/functionapp/: the folder zip deploy and
+# `func azure functionapp publish` take (the worker's build output with functions.metadata, worker.config.json,
+# extensions.json, host.json, the dashboard's wwwroot and config/policy.json). Then, with Azure Functions Core Tools:
 #   cp local.settings.sample.json artifacts/functionapp/local.settings.json
-#   func start --script-root artifacts/functionapp
-# SELF_CONTAINED=true bundles the .NET runtime (use it for Azure unless the worker image has .NET 10).
+#   cd artifacts/functionapp && func start
+# or deploy it: (cd artifacts/functionapp && zip -qr ../functionapp.zip .) and
+#   az functionapp deployment source config-zip -g <group> -n <app> --src artifacts/functionapp.zip
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=artifacts/functionapp
 rm -rf "$out"
-dotnet publish src/ServerlessSupport.Functions -c Release -r linux-x64 --self-contained "${SELF_CONTAINED:-false}" -o "$out" -nologo -v quiet
-
-# Support__PolicyPath defaults to config/policy.json, relative to the script root the host starts the handler in.
-cp -r config "$out/"
-
-# The writer runs from the published folder so it reads the published host.json.
-(cd "$out" && dotnet ServerlessSupport.Functions.dll write-function-app .)
-chmod +x "$out/ServerlessSupport.Functions"
-echo "function app written to $out"
+# Functions are invoked by reflection over their attributes (both hosts), so nothing is trimmed.
+dotnet publish src/ServerlessSupport.Functions -c Release -o "$out" -nologo -v quiet -p:PublishTrimmed=false
+for file in functions.metadata worker.config.json extensions.json host.json config/policy.json wwwroot/index.html; do
+  [ -f "$out/$file" ] || { echo "package: $file is missing from $out" >&2; exit 1; }
+done
+echo "function app written to $out ($(python3 -c "import json;print(len(json.load(open('$out/functions.metadata'))))" 2>/dev/null || echo '?') functions)"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the pipeline on this machine: Azurite in memory on loopback (unless AzureWebJobsStorage points elsewhere)
-# and the app in standalone mode on http://127.0.0.1:7071. Ctrl-C stops both.
+# and the app in the standalone host (ServerlessSupport.Standalone) on http://127.0.0.1:7071, every function active and
+# each trigger logged as it fires. Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prereqs.sh
 ensure_node_modules
 
-dotnet build src/ServerlessSupport.Functions -c Release -v quiet -nologo
+dotnet build src/ServerlessSupport.Standalone -c Release -v quiet -nologo
 
 pids=()
 cleanup() {
@@ -44,7 +45,7 @@ export Support__SurveySigningKey=${Support__SurveySigningKey:-local-dev-survey-k
 
 url=${APP_URL:-http://127.0.0.1:7071}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-app_dll=src/ServerlessSupport.Functions/bin/Release/net10.0/ServerlessSupport.Functions.dll
+app_dll=src/ServerlessSupport.Standalone/bin/Release/net10.0/ServerlessSupport.Standalone.dll
 
 # An agent API key for the dashboard and the API: created when the storage has no active key (in-memory Azurite: every start).
 agent_key=""
@@ -64,6 +65,7 @@ if [ -n "$agent_key" ]; then
 else
   echo "  agent key: this storage already has one; another: dotnet $app_dll agent-key create <name> (list | revoke <id>)"
 fi
+echo "  dashboard: $url/api/dashboard/"
 echo "  api docs:  $url/api/openapi/v1.json (agent key required)"
 echo "Ctrl-C stops both."
 # Only the app ends the script: stop Azurite by hand and /api/health answers 503 naming the service.

@@ -6,7 +6,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Azure;
 using ServerlessSupport.Bench.Intake;
-using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Standalone;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
@@ -23,9 +23,9 @@ await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad)
 await using var sendGrid = await FakeSendGridServer.StartAsync();
 var counter = new CountingPolicy();
 
-// The standalone host in this process, built exactly as Program.cs builds it, with a counter on its storage pipelines.
+// The standalone host in this process, built exactly as its Program.cs builds it, with a counter on its storage pipelines.
 var appPort = LoopbackPort.Free();
-await using var app = ServerlessSupportApp.Build(
+await using var app = StandaloneHost.Build(
     [
         "--urls", $"http://127.0.0.1:{appPort}", "--contentRoot", RepositoryRoot.Path,
         $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--SendGrid:ApiKey={sendGrid.ApiKey}", $"--SendGrid:BaseUrl={sendGrid.BaseUrl}",

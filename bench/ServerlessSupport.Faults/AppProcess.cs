@@ -4,7 +4,7 @@ using System.Globalization;
 namespace ServerlessSupport.Faults;
 
 /// <summary>
-/// The standalone app as a child process (so it can be SIGKILLed): the Release build of ServerlessSupport.Functions,
+/// The standalone app as a child process (so it can be SIGKILLed): the Release build of ServerlessSupport.Standalone,
 /// its output appended to a log file in the run folder.
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
@@ -23,7 +23,7 @@ internal sealed class AppProcess : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public static string DllPath => Path.Combine(Testing.RepositoryRoot.Path, "src", "ServerlessSupport.Functions", "bin", "Release", "net10.0", "ServerlessSupport.Functions.dll");
+    public static string DllPath => Path.Combine(Testing.RepositoryRoot.Path, "src", "ServerlessSupport.Standalone", "bin", "Release", "net10.0", "ServerlessSupport.Standalone.dll");
 
     public int Port { get; }
 

@@ -17,7 +17,7 @@ if (run.Any(s => !names.Contains(s)))
 
 if (!File.Exists(AppProcess.DllPath))
 {
-    Console.Error.WriteLine($"Build the app first: dotnet build src/ServerlessSupport.Functions -c Release ({AppProcess.DllPath} is missing).");
+    Console.Error.WriteLine($"Build the app first: dotnet build src/ServerlessSupport.Standalone -c Release ({AppProcess.DllPath} is missing).");
     return 2;
 }
 

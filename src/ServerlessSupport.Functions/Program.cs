@@ -1,18 +1,18 @@
-using ServerlessSupport.Functions.Api;
+using Microsoft.Azure.Functions.Worker.Builder;
 using ServerlessSupport.Functions.Hosting;
 
-// `ServerlessSupport.Functions write-function-app <dir>` writes host.json and function.json files (scripts/package.sh).
-if (FunctionAppWriter.TryRun(args, Console.Out) is { } exitCode)
+// `agent-key create <agent> | list | revoke <id>` manages the agents' API keys on the app's storage.
+if (await AppCommands.TryRunAsync(args, Console.Out) is { } exitCode)
 {
     return exitCode;
 }
 
-// `ServerlessSupport.Functions agent-key create <agent> | list | revoke <id>` manages the agents' API keys.
-if (await AgentKeyCommand.TryRunAsync(args, Console.Out) is { } keyExitCode)
-{
-    return keyExitCode;
-}
-
-await using var app = ServerlessSupportApp.Build(args);
+// The isolated worker: the Functions host runs it, polls the queues, fires the timers, checks function keys and proxies
+// HTTP to it through the ASP.NET Core integration. Without a host it exits at once; ServerlessSupport.Standalone runs
+// the same functions then.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath, AppHost.FunctionsWorker);
+using var app = builder.Build();
 await app.RunAsync();
 return 0;

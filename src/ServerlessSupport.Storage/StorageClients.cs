@@ -9,7 +9,7 @@ namespace ServerlessSupport.Storage;
 /// clients registered by <see cref="StorageServiceCollectionExtensions.AddSupportStorage"/>. The SDK clients are cheap
 /// views on their service client's pipeline, so handing out new ones costs nothing.
 /// </summary>
-internal sealed class StorageClients(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, StorageNames names)
+public sealed class StorageClients(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, StorageNames names)
 {
     public TableServiceClient TableService { get; } = tables;
 

@@ -5,7 +5,7 @@ namespace ServerlessSupport.Storage;
 /// so several deployments or test runs can share one account. In Azure the prefix stays empty: the functions' triggers
 /// name the queues the host polls.
 /// </summary>
-internal sealed class StorageNames
+public sealed class StorageNames
 {
     public const string Tickets = "Tickets";
     public const string MessageIds = "MessageIds";

@@ -1,38 +1,37 @@
 using System.Collections.Concurrent;
-using ServerlessSupport.Functions.Hosting;
+using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ServerlessSupport.Functions.Tests;
 
-/// <summary>What test handlers saw; registered as a singleton so per-invocation handlers share it.</summary>
+/// <summary>What test functions saw; registered as a singleton so per-invocation instances share it.</summary>
 internal sealed class Recorder
 {
-    public ConcurrentQueue<QueueInvocation> Queue { get; } = new();
+    public ConcurrentQueue<QueueMessage> Queue { get; } = new();
 
-    public ConcurrentQueue<TimerInvocation> Timer { get; } = new();
+    public ConcurrentQueue<TimerInfo> Timer { get; } = new();
 }
 
-internal sealed class RecordingQueueFunction(Recorder recorder) : IQueueFunction
+/// <summary>Functions declared the way the app declares its own, for the standalone host's tests.</summary>
+internal sealed class RecordingFunctions(Recorder recorder)
 {
-    public Task HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    public const string QueueName = "standalone-test";
+
+    [Function("RecordQueue")]
+    public Task RecordQueueAsync([QueueTrigger(QueueName)] QueueMessage message, CancellationToken cancellationToken)
     {
-        recorder.Queue.Enqueue(invocation);
+        recorder.Queue.Enqueue(message);
         return Task.CompletedTask;
     }
-}
 
-internal sealed class RecordingTimerFunction(Recorder recorder) : ITimerFunction
-{
-    public Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)
-    {
-        recorder.Timer.Enqueue(invocation);
-        return Task.CompletedTask;
-    }
-}
+    [Function("RecordTimer")]
+    public void RecordTimer([TimerTrigger("%Test:TickSchedule%")] TimerInfo timer) => recorder.Timer.Enqueue(timer);
 
-internal sealed class FailingQueueFunction : IQueueFunction
-{
-    public const string Secret = "AccountKey=do-not-leak";
-
-    public Task HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("ticket store unavailable\n" + Secret);
+    [Function("EchoRoute")]
+    public static Microsoft.AspNetCore.Mvc.IActionResult Echo(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "echo/{word}/{count:int}")] HttpRequest request,
+        string word,
+        int count) =>
+        new Microsoft.AspNetCore.Mvc.ContentResult { Content = string.Concat(Enumerable.Repeat(word, count)), ContentType = "text/plain" };
 }

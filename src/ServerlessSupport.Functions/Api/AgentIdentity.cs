@@ -1,6 +1,6 @@
 namespace ServerlessSupport.Functions.Api;
 
-/// <summary>The agent behind a request, set by <see cref="AgentAuthMiddleware"/> from the key's row.</summary>
+/// <summary>The agent behind a request, set by <see cref="AgentGate"/> from the key's row.</summary>
 internal sealed record AgentIdentity(string Name, string KeyId);
 
 internal static class AgentIdentityExtensions
@@ -10,6 +10,6 @@ internal static class AgentIdentityExtensions
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Features.Get<AgentIdentity>()
-            ?? throw new InvalidOperationException("No agent on this request: the endpoint is not marked FunctionAuthLevel.Agent.");
+            ?? throw new InvalidOperationException("No agent on this request: the function does not run through AgentGate.");
     }
 }

@@ -5,7 +5,7 @@ using ServerlessSupport.Storage.Agents;
 namespace ServerlessSupport.Functions.Api;
 
 /// <summary>
-/// <c>ServerlessSupport.Functions agent-key create &lt;agent&gt; | list | revoke &lt;id&gt;</c>, on the app's own storage
+/// <c>agent-key create &lt;agent&gt; | list | revoke &lt;id&gt;</c> (either host's executable), on the app's own storage
 /// settings (AzureWebJobsStorage, Storage__Prefix). The key is printed once, at creation; the table keeps only its hash.
 /// </summary>
 internal static class AgentKeyCommand
@@ -13,7 +13,7 @@ internal static class AgentKeyCommand
     public const string Command = "agent-key";
 
     /// <summary>Handles the command line when it asks for this command; returns null when the app should run instead.</summary>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -27,13 +27,16 @@ internal static class AgentKeyCommand
         var settings = args.Skip(2).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         if (verb is not ("create" or "list" or "revoke") || (verb != "list" && rest.Length != 1))
         {
-            output.WriteLine($"usage: {FunctionAppWriter.ExecutableName} {Command} create <agentName> | list | revoke <keyId>");
+            output.WriteLine($"usage: {AppDomain.CurrentDomain.FriendlyName} {Command} create <agentName> | list | revoke <keyId>");
             return 2;
         }
 
         // The app's own configuration and service wiring, without starting it: the same storage the app uses.
-        await using var app = ServerlessSupportApp.Build(settings);
-        var store = app.Services.GetRequiredService<TableAgentKeyStore>();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings });
+        configure?.Invoke(builder.Configuration);
+        builder.Services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath, AppHost.Standalone);
+        using var host = builder.Build();
+        var store = host.Services.GetRequiredService<TableAgentKeyStore>();
         return await RunAsync(store, verb, rest.FirstOrDefault(), output, cancellationToken);
     }
 

@@ -33,6 +33,5 @@ internal static class ApiNames
     public static string MustBeOneOf<TEnum>(string field)
         where TEnum : struct, Enum => $"{field} must be one of {Allowed<TEnum>()}";
 
-    public static bool TryParseId(HttpContext context, out TicketId id) =>
-        TicketId.TryParse(context.Request.RouteValues["id"] as string, out id);
+    public static bool TryParseId(string? text, out TicketId id) => TicketId.TryParse(text, out id);
 }

@@ -1,16 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Tickets;
-using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Api;
 
 /// <summary>GET /api/tickets/{id}: the ticket with its messages, events and outbox; 404 for an unknown or malformed id.</summary>
-internal sealed class GetTicketFunction(ITicketStore store, TicketViews views) : IHttpFunction
+internal sealed class GetTicketFunction(ITicketStore store, TicketViews views, AgentGate gate)
 {
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    [Function("GetTicket")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}")] HttpRequest request, string id,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, "GetTicket", _ => HandleAsync(id, cancellationToken), cancellationToken);
+
+    private async Task<IResult> HandleAsync(string? routeId, CancellationToken cancellationToken)
     {
-        if (!ApiNames.TryParseId(context, out var id) || await store.GetAsync(id, cancellationToken) is not { } ticket)
+        if (!ApiNames.TryParseId(routeId, out var id) || await store.GetAsync(id, cancellationToken) is not { } ticket)
         {
-            return ApiResults.TicketNotFound(context.Request.RouteValues["id"] as string);
+            return ApiResults.TicketNotFound(routeId);
         }
 
         return ApiResults.Ok(await views.DetailAsync(ticket, cancellationToken));

@@ -1,16 +1,23 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Functions.Api.Dtos;
-using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Api;
 
 /// <summary>GET /api/intake-records?max=100: quarantined payloads, poison messages and unthreaded automatic mail, newest first.</summary>
-internal sealed class IntakeRecordsFunction(IIntakeRecords records) : IHttpFunction
+internal sealed class IntakeRecordsFunction(IIntakeRecords records, AgentGate gate)
 {
     public const int MaxRecords = 1000;
 
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    [Function("IntakeRecords")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "intake-records")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, "IntakeRecords", _ => HandleAsync(request.HttpContext, cancellationToken), cancellationToken);
+
+    private async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var max = 100;

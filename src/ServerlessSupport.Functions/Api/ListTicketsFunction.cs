@@ -1,5 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Functions.Api.Dtos;
-using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Storage.Agents;
 
 namespace ServerlessSupport.Functions.Api;
@@ -9,9 +10,15 @@ namespace ServerlessSupport.Functions.Api;
 /// first) and paged. Reads every ticket row matching the status filter, so it suits a desk's working set (see
 /// <see cref="TableTicketQueries"/>).
 /// </summary>
-internal sealed class ListTicketsFunction(TableTicketQueries queries, TicketViews views, TimeProvider time) : IHttpFunction
+internal sealed class ListTicketsFunction(TableTicketQueries queries, TicketViews views, TimeProvider time, AgentGate gate)
 {
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    [Function("ListTickets")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, "ListTickets", _ => HandleAsync(request.HttpContext, cancellationToken), cancellationToken);
+
+    private async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!TicketListQuery.TryParse(context.Request.Query, out var query, out var error))

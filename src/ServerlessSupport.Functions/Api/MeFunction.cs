@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Functions.Api.Dtos;
-using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Api;
 
 /// <summary>GET /api/me: who the key belongs to (the dashboard's sign-in check).</summary>
-internal sealed class MeFunction : IHttpFunction
+internal sealed class MeFunction(AgentGate gate)
 {
-    public Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(ApiResults.Ok(new MeResponse(context.GetAgent().Name)));
+    [Function("Me")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, "Me", agent => Task.FromResult(ApiResults.Ok(new MeResponse(agent.Name))), cancellationToken);
 }

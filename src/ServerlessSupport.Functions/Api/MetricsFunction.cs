@@ -1,8 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Api.Dtos;
-using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Storage.Agents;
 
 namespace ServerlessSupport.Functions.Api;
@@ -13,13 +14,19 @@ namespace ServerlessSupport.Functions.Api;
 /// priority, and the escalations since midnight in the policy's default time zone. Events are read only for tickets that
 /// were answered or changed in the window.
 /// </summary>
-internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore store, SupportPolicy policy, TimeProvider time) : IHttpFunction
+internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore store, SupportPolicy policy, TimeProvider time, AgentGate gate)
 {
     public const int WindowDays = 7;
 
     private const int EventReadParallelism = 8;
 
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    [Function("Metrics")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "metrics")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, "Metrics", _ => HandleAsync(cancellationToken), cancellationToken);
+
+    private async Task<IResult> HandleAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var since = now.AddDays(-WindowDays);

@@ -1,5 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Agents;
-using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Api;
 
@@ -7,14 +8,20 @@ namespace ServerlessSupport.Functions.Api;
 /// POST /api/tickets/{id}/replies: a public reply (message, event, outbox email to the customer; the first-response and
 /// next-update clocks stop) or an internal note (message and event, no mail). Answers the updated ticket detail.
 /// </summary>
-internal sealed class ReplyToTicketFunction(TicketCommands commands, AgentActions actions) : IHttpFunction
+internal sealed class ReplyToTicketFunction(TicketCommands commands, AgentActions actions, AgentGate gate)
 {
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    [Function("ReplyToTicket")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/replies")] HttpRequest request, string id,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, "ReplyToTicket", _ => HandleAsync(request.HttpContext, id, cancellationToken), cancellationToken);
+
+    private async Task<IResult> HandleAsync(HttpContext context, string? routeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!ApiNames.TryParseId(context, out var id))
+        if (!ApiNames.TryParseId(routeId, out var id))
         {
-            return ApiResults.TicketNotFound(context.Request.RouteValues["id"] as string);
+            return ApiResults.TicketNotFound(routeId);
         }
 
         var (request, error) = await JsonRequestBody.ReadAsync(context.Request, ApiJsonContext.Default.ReplyRequest, cancellationToken);

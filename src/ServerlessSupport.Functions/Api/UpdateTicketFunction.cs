@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Tickets;
-using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Api;
 
@@ -8,14 +9,20 @@ namespace ServerlessSupport.Functions.Api;
 /// PATCH /api/tickets/{id}: status, priority and assignee in one commit with an event per change; the clocks re-plan
 /// (pending pauses them, solving schedules the check-back, a new priority moves every deadline).
 /// </summary>
-internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions actions) : IHttpFunction
+internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions actions, AgentGate gate)
 {
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    [Function("UpdateTicket")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "tickets/{id}")] HttpRequest request, string id,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, "UpdateTicket", _ => HandleAsync(request.HttpContext, id, cancellationToken), cancellationToken);
+
+    private async Task<IResult> HandleAsync(HttpContext context, string? routeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!ApiNames.TryParseId(context, out var id))
+        if (!ApiNames.TryParseId(routeId, out var id))
         {
-            return ApiResults.TicketNotFound(context.Request.RouteValues["id"] as string);
+            return ApiResults.TicketNotFound(routeId);
         }
 
         var (request, error) = await JsonRequestBody.ReadAsync(context.Request, ApiJsonContext.Default.UpdateTicketRequest, cancellationToken);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Functions.Hosting;
@@ -14,16 +16,21 @@ namespace ServerlessSupport.Functions.Inbound;
 internal sealed partial class InboundEmailFunction(
     AcceptInboundHandler accept,
     InboundSignatureVerifier signatures,
-    ILogger<InboundEmailFunction> logger) : IHttpFunction
+    ILogger<InboundEmailFunction> logger)
 {
     public const long MaxBodyBytes = 30L * 1024 * 1024;
 
     private static readonly TimeSpan StorageBudget = TimeSpan.FromSeconds(20);
 
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    [Function("InboundEmail")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inbound/{kind}")] HttpRequest request, string kind,
+        CancellationToken cancellationToken) =>
+        HandleAsync(request.HttpContext, kind, cancellationToken).AsAction();
+
+    private async Task<IResult> HandleAsync(HttpContext context, string? kind, CancellationToken cancellationToken)
     {
-        var kind = (context.GetRouteValue("kind") as string)?.ToLowerInvariant();
-        var format = kind switch
+        var format = kind?.ToLowerInvariant() switch
         {
             "sendgrid" => InboundPointer.SendGridFormat,
             "json" => InboundPointer.JsonFormat,

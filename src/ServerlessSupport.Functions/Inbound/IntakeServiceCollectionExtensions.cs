@@ -12,7 +12,7 @@ namespace ServerlessSupport.Functions.Inbound;
 /// <summary>The intake pipeline's services: the Core steps and the email sender (storage registers its own adapters).</summary>
 internal static class IntakeServiceCollectionExtensions
 {
-    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration, HostMode mode)
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration, AppHost host)
     {
         services.AddSingleton(sp =>
         {
@@ -31,7 +31,7 @@ internal static class IntakeServiceCollectionExtensions
 
         if (string.IsNullOrWhiteSpace(configuration["SendGrid:ApiKey"]))
         {
-            if (mode == HostMode.CustomHandler)
+            if (host == AppHost.FunctionsWorker)
             {
                 throw new InvalidOperationException($"{AppSettings.SendGridApiKey} is required under the Functions host; only the standalone host may keep mail in the local outbox.");
             }

@@ -1,3 +1,5 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Functions.Hosting;
@@ -5,17 +7,17 @@ using ServerlessSupport.Functions.Hosting;
 namespace ServerlessSupport.Functions.Inbound;
 
 /// <summary>Queue <c>inbound</c> → <see cref="ProcessInboundHandler"/>. A message that is not a pointer is recorded, not retried.</summary>
-internal sealed partial class ProcessInboundFunction(ProcessInboundHandler handler, IIntakeRecords records, TimeProvider time, ILogger<ProcessInboundFunction> logger) : IQueueFunction
+internal sealed partial class ProcessInboundFunction(ProcessInboundHandler handler, IIntakeRecords records, TimeProvider time, ILogger<ProcessInboundFunction> logger)
 {
-    public async Task HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function("ProcessInbound")]
+    public async Task RunAsync([QueueTrigger(QueueNames.Inbound)] QueueMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(invocation);
-        var pointer = invocation.ReadJson(CoreJsonContext.Default.InboundPointer);
-
+        ArgumentNullException.ThrowIfNull(message);
+        var pointer = QueueJson.Read(message, CoreJsonContext.Default.InboundPointer);
         if (pointer is null || string.IsNullOrWhiteSpace(pointer.Blob))
         {
-            LogNotAPointer(logger, invocation.MessageId);
-            await records.RecordAsync(new IntakeRecord("msg_" + invocation.MessageId, IntakeRecord.Quarantined, time.GetUtcNow(), "queue message is not an inbound pointer", null, null, null), cancellationToken);
+            LogNotAPointer(logger, message.MessageId);
+            await records.RecordAsync(new IntakeRecord("msg_" + message.MessageId, IntakeRecord.Quarantined, time.GetUtcNow(), "queue message is not an inbound pointer", null, null, null), cancellationToken);
             return;
         }
 

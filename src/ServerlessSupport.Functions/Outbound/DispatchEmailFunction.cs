@@ -1,3 +1,5 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Functions.Hosting;
@@ -5,16 +7,16 @@ using ServerlessSupport.Functions.Hosting;
 namespace ServerlessSupport.Functions.Outbound;
 
 /// <summary>Queue <c>outbound</c> → <see cref="DispatchEmailHandler"/>.</summary>
-internal sealed partial class DispatchEmailFunction(DispatchEmailHandler handler, ILogger<DispatchEmailFunction> logger) : IQueueFunction
+internal sealed partial class DispatchEmailFunction(DispatchEmailHandler handler, ILogger<DispatchEmailFunction> logger)
 {
-    public async Task HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function("DispatchEmail")]
+    public async Task RunAsync([QueueTrigger(QueueNames.Outbound)] QueueMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(invocation);
-        var request = invocation.ReadJson(CoreJsonContext.Default.DispatchRequest);
-
+        ArgumentNullException.ThrowIfNull(message);
+        var request = QueueJson.Read(message, CoreJsonContext.Default.DispatchRequest);
         if (request is null)
         {
-            LogNotARequest(logger, invocation.MessageId);
+            LogNotARequest(logger, message.MessageId);
             return;
         }
 

@@ -8,7 +8,6 @@ internal static class AppSettings
     public const string StorageBlobServiceUri = "AzureWebJobsStorage__blobServiceUri";
     public const string StorageQueueServiceUri = "AzureWebJobsStorage__queueServiceUri";
     public const string StorageTableServiceUri = "AzureWebJobsStorage__tableServiceUri";
-    public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const string HostId = "AzureFunctionsWebHost__hostid";
     public const string SendGridApiKey = "SendGrid__ApiKey";
     public const string SendGridBaseUrl = "SendGrid__BaseUrl";
@@ -34,13 +33,12 @@ internal static class AppSettings
         new(StorageBlobServiceUri, "Blob endpoint for identity-based access.", Local: false, Azure: true),
         new(StorageQueueServiceUri, "Queue endpoint for identity-based access.", Local: false, Azure: true),
         new(StorageTableServiceUri, "Table endpoint for identity-based access.", Local: false, Azure: true),
-        new(CustomHandlerPort, "Set by the Functions host: the app then runs as its custom handler on this port.", Local: false, Azure: false),
-        new(HostId, "Host id naming the timer lease and schedule-status blobs (lower case, at most 32 characters).", Local: true, Azure: true),
+        new(HostId, "Host id naming the timer lease and schedule-status blobs (lower case, at most 32 characters); the Functions host reads it too.", Local: true, Azure: true),
         new(SendGridApiKey, "SendGrid API key (a Key Vault reference in Azure).", Local: true, Azure: true),
         new(SendGridBaseUrl, "SendGrid API base URL; tests point it at a local server.", Local: true, Azure: true),
         new(SupportAddress, "The support mailbox customers write to.", Local: true, Azure: true),
         new(SupportTeamName, "The team's name in the From line and signatures of mail we send.", Local: true, Azure: true),
-        new(StoragePrefix, "Optional prefix for every table, queue and container name (standalone only: function.json names the queues).", Local: true, Azure: true),
+        new(StoragePrefix, "Optional prefix for every table, queue and container name (standalone only: the triggers name the Functions host's queues).", Local: true, Azure: false),
         new(SendGridInboundVerificationKey, "Optional ECDSA public key (SendGrid console) to verify signed inbound webhooks.", Local: true, Azure: true),
         new(DispatchFirstRetryDelay, "First delay before retrying a send SendGrid refused for now (doubles per attempt).", Local: true, Azure: true),
         new(DispatchMaxRetryDelay, "Longest delay between send attempts.", Local: true, Azure: true),

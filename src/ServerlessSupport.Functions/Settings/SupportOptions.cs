@@ -5,7 +5,8 @@ internal sealed class SupportOptions
 {
     public const string Section = "Support";
 
-    public const string DefaultSchedule = "0 * * * * *";
+    /// <summary>Where links in mail point when <c>Support__PublicBaseUrl</c> is unset: the local host's address.</summary>
+    public const string DefaultPublicBaseUrl = "http://127.0.0.1:7071";
 
     public string Address { get; set; } = "";
 
@@ -16,10 +17,6 @@ internal sealed class SupportOptions
     public string WebhookKeys { get; set; } = "";
 
     public string PolicyPath { get; set; } = "";
-
-    public string FollowUpSchedule { get; set; } = DefaultSchedule;
-
-    public string EscalationSchedule { get; set; } = DefaultSchedule;
 
     public string PublicBaseUrl { get; set; } = "";
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Functions.Hosting;
 
@@ -9,12 +11,16 @@ namespace ServerlessSupport.Functions.Sla;
 /// GET /api/csat/{token} (anonymous): the survey's one-click links. The token is signed and expiring; the answer is recorded
 /// on the ticket once (first answer wins). Answers a small HTML page; nothing from the request is echoed back.
 /// </summary>
-internal sealed class CsatEndpoint(SurveyRecorder recorder) : IHttpFunction
+internal sealed class CsatEndpoint(SurveyRecorder recorder)
 {
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    [Function("Csat")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "csat/{token}")] HttpRequest request, string token,
+        CancellationToken cancellationToken) =>
+        HandleAsync(token, cancellationToken).AsAction();
+
+    private async Task<IResult> HandleAsync(string? token, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var token = context.Request.RouteValues["token"] as string;
         var outcome = await recorder.RecordAsync(token, cancellationToken);
         return outcome.Kind switch
         {

@@ -1,11 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Sla;
-using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Sla;
 
 /// <summary>EscalationSweep (timer): target reminders and escalation levels, in order, once each.</summary>
-internal sealed class EscalationSweepFunction(SlaSweepHandler sweep) : ITimerFunction
+internal sealed class EscalationSweepFunction(SlaSweepHandler sweep)
 {
-    public Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken) =>
+    [Function("EscalationSweep")]
+    public Task RunAsync([TimerTrigger("%Support:EscalationSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         sweep.RunAsync(DueKinds.EscalationSweep, cancellationToken);
 }

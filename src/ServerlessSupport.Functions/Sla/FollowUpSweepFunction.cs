@@ -1,11 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Sla;
-using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Sla;
 
 /// <summary>FollowUpSweep (timer): customer status notes, pending reminders and auto-close, check-back with survey, close after solve.</summary>
-internal sealed class FollowUpSweepFunction(SlaSweepHandler sweep) : ITimerFunction
+internal sealed class FollowUpSweepFunction(SlaSweepHandler sweep)
 {
-    public Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken) =>
+    [Function("FollowUpSweep")]
+    public Task RunAsync([TimerTrigger("%Support:FollowUpSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         sweep.RunAsync(DueKinds.FollowUpSweep, cancellationToken);
 }

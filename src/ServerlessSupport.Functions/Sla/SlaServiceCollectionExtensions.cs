@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServerlessSupport.Core.Sla;
-using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Functions.Settings;
 
 namespace ServerlessSupport.Functions.Sla;
@@ -21,9 +19,6 @@ internal static class SlaServiceCollectionExtensions
 
         services.AddSingleton<SlaSweepHandler>();
 
-        services.TryAddScoped<FollowUpSweepFunction>();
-        services.TryAddScoped<EscalationSweepFunction>();
-        services.TryAddScoped<CsatEndpoint>();
         services.AddHostedService<SlaStartupCheck>();
         return services;
     }
@@ -39,7 +34,7 @@ internal static class SlaServiceCollectionExtensions
             throw new InvalidOperationException($"{AppSettings.SupportSurveySigningKey} is required: the policy's afterSolve sends survey links that must be signed.");
         }
 
-        var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? ServerlessSupportApp.DefaultUrl : options.PublicBaseUrl;
+        var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? SupportOptions.DefaultPublicBaseUrl : options.PublicBaseUrl;
         return new SlaSettings(baseUrl, string.IsNullOrWhiteSpace(key) ? null : new SurveyTokens(key));
     }
 }

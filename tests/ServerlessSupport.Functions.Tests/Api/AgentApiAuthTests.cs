@@ -1,5 +1,4 @@
 using System.Net;
-using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Storage.Agents;
 using ServerlessSupport.Testing;
 
@@ -108,18 +107,5 @@ public sealed class AgentApiAuthTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotNull(paths["/api/tickets/{id}"]!["patch"]);
         Assert.NotNull(paths["/api/tickets/{id}/replies"]!["post"]!["requestBody"]);
         Assert.NotNull(doc["components"]!["securitySchemes"]!["agentKey"]);
-    }
-
-    [Fact]
-    public void Catalog_EveryNonAnonymousFunction_IsFunctionLevelInFunctionJson()
-    {
-        foreach (var function in FunctionCatalog.Default.Http.Where(f => ((HttpFunctionTrigger)f.Trigger).AuthLevel == FunctionAuthLevel.Agent))
-        {
-            var json = FunctionAppWriter.BuildFunctionJson(function);
-
-            Assert.Equal("function", (string?)json["bindings"]![0]!["authLevel"]);
-        }
-
-        Assert.Equal(7, FunctionCatalog.Default.Http.Count(f => ((HttpFunctionTrigger)f.Trigger).AuthLevel == FunctionAuthLevel.Agent));
     }
 }

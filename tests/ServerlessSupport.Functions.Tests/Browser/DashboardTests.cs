@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Functions.Dashboard;
 using ServerlessSupport.Functions.Tests.Pipeline;
 using ServerlessSupport.Testing;
 using static Microsoft.Playwright.Assertions;

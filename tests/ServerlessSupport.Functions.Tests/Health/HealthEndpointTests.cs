@@ -10,7 +10,7 @@ public sealed class HealthEndpointTests(AzuriteFixture fixture)
     [Fact]
     public async Task Get_AllServicesUp_Answers200Healthy()
     {
-        await using var app = await TestApp.StartAsync(fixture.ConnectionString, customHandler: true);
+        await using var app = await TestApp.StartAsync(fixture.ConnectionString);
 
         using var response = await app.Client.GetAsync(new Uri("api/health", UriKind.Relative));
 
@@ -29,7 +29,7 @@ public sealed class HealthEndpointTests(AzuriteFixture fixture)
         var deadPort = DeadPort();
         var azurite = fixture.Azurite;
         var connection = AzuriteProcess.ConnectionStringFor(azurite.BlobPort, deadPort, azurite.TablePort);
-        await using var app = await TestApp.StartAsync(connection, customHandler: true);
+        await using var app = await TestApp.StartAsync(connection);
 
         using var response = await app.Client.GetAsync(new Uri("api/health", UriKind.Relative));
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Standalone;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Functions.Tests.Hosting;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Core.Tickets;
-using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Standalone;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
@@ -72,7 +72,7 @@ internal sealed class PipelineHost : IAsyncDisposable
 
         // Settings go in as command-line arguments: the app reads some while it registers services.
         string[] args = ["--urls", "http://127.0.0.1:0", "--contentRoot", RepositoryRoot.Path, .. values.Select(v => $"--{v.Key}={v.Value}")];
-        var app = ServerlessSupportApp.Build(args, builder =>
+        var app = StandaloneHost.Build(args, builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.RemoveAll<QueueListenerOptions>();

@@ -1,12 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ServerlessSupport.Functions.Settings;
+using ServerlessSupport.Functions.Tests.Infra;
+using ServerlessSupport.Standalone;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Functions.Tests.Settings;
 
-public sealed partial class AppSettingsTests
+public sealed class AppSettingsTests
 {
     [Fact]
     public void All_ListsEveryDeclaredSettingName()
@@ -19,15 +20,20 @@ public sealed partial class AppSettingsTests
     }
 
     [Fact]
-    public void Bicep_SetsEveryAzureSetting()
+    public async Task MainTemplate_SetsEveryAzureSettingAndNothingFlexConsumptionRefuses()
     {
-        var bicep = File.ReadAllText(RepositoryRoot.Combine("infra", "main.bicep"));
-        var set = BicepAppSettingName().Matches(bicep).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+        var template = await BicepCli.MainTemplateAsync();
+        var app = Assert.Single(BicepCli.Resources(template, "Microsoft.Web/sites"));
+        var set = app["properties"]!["siteConfig"]!["appSettings"]!.AsArray().Select(s => (string)s!["name"]!).ToHashSet(StringComparer.Ordinal);
 
         var missing = AppSettings.All.Where(s => s.Azure && !set.Contains(s.Name)).Select(s => s.Name).ToList();
 
         Assert.True(missing.Count == 0, "Not set by infra/main.bicep: " + string.Join(", ", missing));
-        Assert.Contains("FUNCTIONS_WORKER_RUNTIME", set);
+
+        // Flex Consumption takes the runtime from functionAppConfig and refuses these as app settings.
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", set);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", set);
+        Assert.DoesNotContain("WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", set);
     }
 
     [Fact]
@@ -42,7 +48,7 @@ public sealed partial class AppSettingsTests
 
         Assert.True(missing.Count == 0, "Not in local.settings.sample.json: " + string.Join(", ", missing));
         Assert.Equal("UseDevelopmentStorage=true", values.GetProperty("AzureWebJobsStorage").GetString());
-        Assert.Equal("custom", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
+        Assert.Equal("dotnet-isolated", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
     }
 
     [Fact]
@@ -50,7 +56,7 @@ public sealed partial class AppSettingsTests
     {
         var undocumented = AppSettings.All.Where(s => !s.Local && !s.Azure).Select(s => s.Name);
 
-        Assert.Equal([AppSettings.CustomHandlerPort], undocumented);
+        Assert.Empty(undocumented);
     }
 
     [Fact]
@@ -61,8 +67,4 @@ public sealed partial class AppSettingsTests
         Assert.Equal("help@example.com", values["Support:Address"]);
         Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]);
     }
-
-    // An app setting in the Bicep is an object with `name: '<setting>'`.
-    [GeneratedRegex(@"name:\s*'(?<name>[A-Za-z0-9_]+)'")]
-    private static partial Regex BicepAppSettingName();
 }

@@ -15,10 +15,9 @@ public sealed class CsatEndpointTests(AzuriteFixture fixture)
     {
         var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
-        context.Request.RouteValues["token"] = token;
         context.Response.Body = new MemoryStream();
-        var result = await new CsatEndpoint(world.Survey).HandleAsync(context, default);
-        await result.ExecuteAsync(context);
+        var result = await new CsatEndpoint(world.Survey).RunAsync(context.Request, token, default);
+        await result.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext { HttpContext = context });
         context.Response.Body.Position = 0;
         return (context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync());
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using ServerlessSupport.Core.Sla;
-using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Standalone;
 using ServerlessSupport.Functions.Sla;
 using ServerlessSupport.Testing;
 
@@ -9,8 +9,8 @@ namespace ServerlessSupport.Functions.Tests.Sla;
 [Collection(AzuriteCollection.Name)]
 public sealed class SlaStartupTests(AzuriteFixture fixture)
 {
-    /// <summary>The app as Program.cs builds it, with these settings.</summary>
-    private IHost Build(Dictionary<string, string?> settings) => ServerlessSupportApp.Build(
+    /// <summary>The app as the standalone host's Program.cs builds it, with these settings.</summary>
+    private IHost Build(Dictionary<string, string?> settings) => StandaloneHost.Build(
     [
         "--urls", "http://127.0.0.1:0", "--contentRoot", RepositoryRoot.Path, $"--AzureWebJobsStorage={fixture.ConnectionString}",
         .. settings.Select(s => $"--{s.Key}={s.Value}"),
@@ -54,9 +54,9 @@ public sealed class SlaStartupTests(AzuriteFixture fixture)
         await host.StartAsync();
 
         using var scope = host.Services.CreateScope();
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<FollowUpSweepFunction>());
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<EscalationSweepFunction>());
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<CsatEndpoint>());
+        Assert.NotNull(ActivatorUtilities.CreateInstance<FollowUpSweepFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<EscalationSweepFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<CsatEndpoint>(scope.ServiceProvider));
         Assert.Equal(4, host.Services.GetRequiredService<SupportPolicy>().Priorities.Count);
         await host.StopAsync();
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
-using ServerlessSupport.Functions.Hosting;
+using Azure.Storage.Queues.Models;
+using ServerlessSupport.Standalone;
 using Azure.Storage.Queues;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;
@@ -18,12 +19,12 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
     [Fact]
     public async Task Listener_HandlerAlwaysFails_MovesMessageToPoisonAfterExactlyFiveDeliveries()
     {
-        var (function, queue) = await CreateQueueAsync();
+        var queue = await CreateQueueAsync();
         await queue.SendMessageAsync("{\"blob\":\"inbound/1.json\"}");
         var deliveries = new ConcurrentQueue<long>();
         var poison = _storage.Queue(queue.Name + "-poison");
 
-        await using (var listener = Listener(function, Fast, (invocation, _) =>
+        await using (var listener = Listener(queue, Fast, (invocation, _) =>
         {
             deliveries.Enqueue(invocation.DequeueCount);
             throw new InvalidOperationException("always fails");
@@ -44,12 +45,12 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
     [Fact]
     public async Task Listener_HandlerFailsOnce_MessageReturnsOnlyAfterVisibilityTimeout()
     {
-        var (function, queue) = await CreateQueueAsync();
+        var queue = await CreateQueueAsync();
         await queue.SendMessageAsync("retry me");
         var options = Fast with { VisibilityTimeout = TimeSpan.FromSeconds(2) };
         var calls = new ConcurrentQueue<(long DequeueCount, long At)>();
 
-        await using (var listener = Listener(function, options, (invocation, _) =>
+        await using (var listener = Listener(queue, options, (invocation, _) =>
         {
             calls.Enqueue((invocation.DequeueCount, Environment.TickCount64));
             return invocation.DequeueCount == 1 ? throw new InvalidOperationException("first try fails") : Task.CompletedTask;
@@ -72,7 +73,7 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
     [Fact]
     public async Task Listener_HandlerSucceeds_DeletesEveryMessage()
     {
-        var (function, queue) = await CreateQueueAsync();
+        var queue = await CreateQueueAsync();
         var sent = Enumerable.Range(0, 20).Select(i => $"message {i}").ToArray();
         foreach (var text in sent)
         {
@@ -80,9 +81,9 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
         }
 
         var seen = new ConcurrentBag<string>();
-        await using (var listener = Listener(function, Fast with { BatchSize = 4, NewBatchThreshold = 1 }, (invocation, _) =>
+        await using (var listener = Listener(queue, Fast with { BatchSize = 4, NewBatchThreshold = 1 }, (invocation, _) =>
         {
-            seen.Add(invocation.Text);
+            seen.Add(invocation.Body.ToString());
             return Task.CompletedTask;
         }))
         {
@@ -98,11 +99,11 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
     [Fact]
     public async Task StopAsync_ShutdownTimeoutWhileHandlerRuns_MakesMessageVisibleAgain()
     {
-        var (function, queue) = await CreateQueueAsync();
+        var queue = await CreateQueueAsync();
         await queue.SendMessageAsync("slow");
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var listener = Listener(function, Fast, async (_, ct) =>
+        var listener = Listener(queue, Fast, async (_, ct) =>
         {
             entered.TrySetResult();
             await Task.Delay(Timeout.InfiniteTimeSpan, ct);
@@ -122,14 +123,13 @@ public sealed class QueueListenerTests(AzuriteFixture fixture)
         Assert.Equal(1, back.DequeueCount);
     }
 
-    private async Task<(FunctionDefinition Function, QueueClient Queue)> CreateQueueAsync()
+    private async Task<QueueClient> CreateQueueAsync()
     {
-        var name = AzuriteFixture.UniqueName("q");
-        var queue = _storage.Queue(name);
+        var queue = _storage.Queue(AzuriteFixture.UniqueName("q"));
         await queue.CreateIfNotExistsAsync();
-        return (FunctionDefinition.Queue<RecordingQueueFunction>("Test", name), queue);
+        return queue;
     }
 
-    private QueueListener Listener(FunctionDefinition function, QueueListenerOptions options, Func<QueueInvocation, CancellationToken, Task> handler) =>
-        new(function, _storage, options, handler, TimeProvider.System, NullLogger.Instance);
+    private QueueListener Listener(QueueClient queue, QueueListenerOptions options, Func<QueueMessage, CancellationToken, Task> handler) =>
+        new("Test", queue.Name, _storage, options, handler, TimeProvider.System, NullLogger.Instance);
 }

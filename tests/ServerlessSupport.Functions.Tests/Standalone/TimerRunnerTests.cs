@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using ServerlessSupport.Functions.Hosting;
+using ServerlessSupport.Standalone;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;
 
@@ -13,10 +13,9 @@ namespace ServerlessSupport.Functions.Tests.Standalone;
 public sealed class TimerRunnerTests(AzuriteFixture fixture)
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly FunctionDefinition Sweep = FunctionDefinition.Timer<RecordingTimerFunction>("Sweep", "0 * * * * *");
 
     private readonly StorageClients _storage = fixture.Clients();
-    private readonly ConcurrentQueue<(string Runner, TimerInvocation Invocation)> _fired = new();
+    private readonly ConcurrentQueue<(string Runner, TimerFiring Invocation)> _fired = new();
 
     [Fact]
     public async Task TwoRunners_SameHostId_FireEachOccurrenceOnce()
@@ -41,8 +40,8 @@ public sealed class TimerRunnerTests(AzuriteFixture fixture)
 
         Assert.Equal(
             [Start.AddMinutes(1), Start.AddMinutes(2), Start.AddMinutes(3)],
-            _fired.Select(f => f.Invocation.ScheduledFor).Order());
-        Assert.All(_fired, f => Assert.False(f.Invocation.IsPastDue));
+            _fired.Select(f => f.Invocation.Occurrence).Order());
+        Assert.All(_fired, f => Assert.False(f.Invocation.Info.IsPastDue));
     }
 
     [Fact]
@@ -83,16 +82,16 @@ public sealed class TimerRunnerTests(AzuriteFixture fixture)
         await Task.Delay(300);
 
         var catchUp = Assert.Single(_fired).Invocation;
-        Assert.True(catchUp.IsPastDue);
-        Assert.Equal(missed, catchUp.ScheduledFor);
-        Assert.Equal(missed.AddMinutes(-1), catchUp.Last);
+        Assert.True(catchUp.Info.IsPastDue);
+        Assert.Equal(missed, catchUp.Occurrence);
+        Assert.Equal(missed.AddMinutes(-1).UtcDateTime, catchUp.Info.ScheduleStatus!.Last);
         Assert.Equal(Start.AddMinutes(1), (await StatusAsync(hostId))!.Next);
 
         time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.TrueAsync(() => _fired.Count >= 2, "the next regular occurrence");
         var regular = _fired.ToArray()[1].Invocation;
-        Assert.False(regular.IsPastDue);
-        Assert.Equal(Start.AddMinutes(1), regular.ScheduledFor);
+        Assert.False(regular.Info.IsPastDue);
+        Assert.Equal(Start.AddMinutes(1), regular.Occurrence);
     }
 
     [Fact]
@@ -112,7 +111,7 @@ public sealed class TimerRunnerTests(AzuriteFixture fixture)
     private static string AzureFixtureHostId() => AzuriteFixture.UniqueName("host");
 
     private TimerRunner Runner(string name, string hostId, TimeProvider time) =>
-        new(Sweep, CronSchedule.Parse("0 * * * * *"), _storage, hostId, (invocation, _) =>
+        new("Sweep", CronSchedule.Parse("0 * * * * *"), _storage, hostId, (invocation, _) =>
         {
             _fired.Enqueue((name, invocation));
             return Task.CompletedTask;
