@@ -1,3 +1,5 @@
+using MimeKit;
+
 namespace ServerlessSupport.Core.Inbound;
 
 /// <summary>
@@ -38,10 +40,10 @@ internal static class AutomaticMailClassifier
             return new(MailKind.OwnMail, "From is the support address");
         }
 
-        var contentType = HeaderParameters.Parse(headers.Get("Content-Type"));
-        if (contentType.Value == "multipart/report")
+        if (ContentType.TryParse(MimeParsing.Options, headers[HeaderId.ContentType] ?? string.Empty, out var contentType)
+            && contentType.IsMimeType("multipart", "report"))
         {
-            var reportType = contentType["report-type"]?.Trim().ToLowerInvariant();
+            var reportType = contentType.Parameters["report-type"]?.Trim().ToLowerInvariant();
             if (reportType == "delivery-status")
             {
                 return new(MailKind.Bounce, "Content-Type multipart/report; report-type=delivery-status");
@@ -59,7 +61,7 @@ internal static class AutomaticMailClassifier
             return new(MailKind.Bounce, $"From is {fromLocal}@");
         }
 
-        var autoSubmitted = Token(headers.Get("Auto-Submitted"));
+        var autoSubmitted = Token(headers["Auto-Submitted"]);
         if (autoSubmitted is not null && autoSubmitted != "no")
         {
             // auto-replied answers a message (vacation, OOF); auto-generated / auto-notified are machine notices.
@@ -70,14 +72,14 @@ internal static class AutomaticMailClassifier
 
         foreach (var name in AutoReplyHeaders)
         {
-            var value = headers.Get(name);
+            var value = headers[name];
             if (value is not null && !IsNegative(value))
             {
                 return new(MailKind.AutoReply, $"{name} header present");
             }
         }
 
-        var precedence = Token(headers.Get("Precedence"));
+        var precedence = Token(headers["Precedence"]);
         switch (precedence)
         {
             case "auto_reply" or "auto-reply":
@@ -88,17 +90,17 @@ internal static class AutomaticMailClassifier
                 return new(MailKind.MailingList, "Precedence: list");
         }
 
-        if (headers.Contains("List-Id"))
+        if (headers.Contains(HeaderId.ListId))
         {
             return new(MailKind.MailingList, "List-Id header present");
         }
 
-        if (headers.Contains("List-Unsubscribe"))
+        if (headers.Contains(HeaderId.ListUnsubscribe))
         {
             return new(MailKind.MailingList, "List-Unsubscribe header present");
         }
 
-        var suppress = headers.Get("X-Auto-Response-Suppress");
+        var suppress = headers["X-Auto-Response-Suppress"];
         if (suppress is not null && !suppress.Trim().Equals("None", StringComparison.OrdinalIgnoreCase))
         {
             return new(MailKind.AutoReply, $"X-Auto-Response-Suppress: {Short(suppress)}");
@@ -125,9 +127,9 @@ internal static class AutomaticMailClassifier
 
     private static bool HasNullReturnPath(InboundEmail email)
     {
-        foreach (var value in email.Headers.GetAll("Return-Path"))
+        foreach (var header in email.Headers)
         {
-            if (value.Replace(" ", string.Empty, StringComparison.Ordinal) == "<>")
+            if (header.Id == HeaderId.ReturnPath && header.Value.Replace(" ", string.Empty, StringComparison.Ordinal) == "<>")
             {
                 return true;
             }

@@ -22,7 +22,7 @@ public sealed class CorpusParsingTests
 
         var problem = InboundPayloadValidator.Validate(format, payload.ContentType, payload.Body);
         var parsed = problem is null
-            ? format == InboundPointer.JsonFormat ? JsonInboundPayload.Parse(payload.Body) : SendGridParsedPayload.Parse(payload.Body, payload.ContentType)
+            ? InboundPayloads.Parse(format, payload.Body, payload.ContentType)
             : null;
 
         if (c.Expect.Outcome == CorpusFormats.Quarantined)
