@@ -20,12 +20,8 @@ internal static class MimeParsing
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    // Mail and TNEF use Windows and ISO code pages that .NET only has through this provider, and MimeKit's charset
-    // table and TNEF reader look them up once, in their static constructors: register before MimeKit is first touched.
-    // An explicit static constructor runs before any member of this class is used (no beforefieldinit laziness).
     static MimeParsing()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         Options = ParserOptions.Default.Clone();
         Options.MaxMimeDepth = MaxMimeDepth;
     }
