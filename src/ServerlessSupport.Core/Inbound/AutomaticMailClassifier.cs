@@ -5,7 +5,8 @@ namespace ServerlessSupport.Core.Inbound;
 /// <summary>
 /// Tells human mail from automatic mail (DESIGN §5) so that only people get automatic answers. Rules run strongest
 /// first: our own mail, then delivery reports, then explicit auto-reply markers, bulk and list markers, then the weaker
-/// signals (X-Auto-Response-Suppress, empty Return-Path, well-known subjects).
+/// signals (empty Return-Path, well-known subjects). <c>X-Auto-Response-Suppress</c> alone does not make mail automatic:
+/// Outlook sets it on mail people write too; such mail is a person's, marked not to be answered automatically.
 /// </summary>
 internal static class AutomaticMailClassifier
 {
@@ -100,12 +101,6 @@ internal static class AutomaticMailClassifier
             return new(MailKind.MailingList, "List-Unsubscribe header present");
         }
 
-        var suppress = headers["X-Auto-Response-Suppress"];
-        if (suppress is not null && !suppress.Trim().Equals("None", StringComparison.OrdinalIgnoreCase))
-        {
-            return new(MailKind.AutoReply, $"X-Auto-Response-Suppress: {Short(suppress)}");
-        }
-
         if (HasNullReturnPath(email))
         {
             return new(MailKind.Bounce, "empty Return-Path (null reverse-path)");
@@ -122,7 +117,10 @@ internal static class AutomaticMailClassifier
             return new(MailKind.AutoReply, $"subject starts with \"{autoSubject}\"");
         }
 
-        return new(MailKind.Human, "no automatic-mail signal");
+        var suppress = headers["X-Auto-Response-Suppress"];
+        return suppress is not null && !suppress.Trim().Equals("None", StringComparison.OrdinalIgnoreCase) && suppress.Trim().Length > 0
+            ? new(MailKind.Human, $"a person's mail asking for no automatic replies (X-Auto-Response-Suppress: {Short(suppress)})", SuppressAutoReply: true)
+            : new(MailKind.Human, "no automatic-mail signal");
     }
 
     private static bool HasNullReturnPath(InboundEmail email)

@@ -48,7 +48,11 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         };
 
         var outbox = new List<OutboxItem>();
-        if (await throttle.TryConsumeAsync(email.From.Address, cancellationToken))
+        if (!inbound.Classification.MayAutoReply)
+        {
+            events.Add(new(2, TicketEventKinds.AutoReplySuppressed, now, "system", $"No acknowledgment: {inbound.Classification.Reason}."));
+        }
+        else if (await throttle.TryConsumeAsync(email.From.Address, cancellationToken))
         {
             var model = new AcknowledgmentModel(
                 id,

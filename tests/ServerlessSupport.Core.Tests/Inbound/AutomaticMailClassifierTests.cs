@@ -15,6 +15,29 @@ public class AutomaticMailClassifierTests
 
         Assert.Equal(MailKind.Human, result.Kind);
         Assert.False(result.IsAutomatic);
+        Assert.True(result.MayAutoReply);
+    }
+
+    [Theory]
+    [InlineData("All")]
+    [InlineData("OOF, DR, RN, NRN")]
+    public void Classify_PersonAskingForNoAutoReplies_IsHumanNotToBeAnswered(string value)
+    {
+        var result = Classify(new InboundEmailBuilder().Header("X-Auto-Response-Suppress", value));
+
+        Assert.Equal(MailKind.Human, result.Kind);
+        Assert.True(result.SuppressAutoReply);
+        Assert.False(result.MayAutoReply);
+        Assert.Contains("X-Auto-Response-Suppress", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_SuppressPlusEmptyReturnPath_IsStillAutomatic()
+    {
+        var result = Classify(new InboundEmailBuilder().Header("X-Auto-Response-Suppress", "All").Header("Return-Path", "<>"));
+
+        Assert.Equal(MailKind.Bounce, result.Kind);
+        Assert.False(result.SuppressAutoReply);
     }
 
     [Theory]
@@ -31,8 +54,6 @@ public class AutomaticMailClassifierTests
     [InlineData("Precedence", "list", nameof(MailKind.MailingList))]
     [InlineData("List-Id", "<news.vendor.example>", nameof(MailKind.MailingList))]
     [InlineData("List-Unsubscribe", "<mailto:unsub@vendor.example>", nameof(MailKind.MailingList))]
-    [InlineData("X-Auto-Response-Suppress", "All", nameof(MailKind.AutoReply))]
-    [InlineData("X-Auto-Response-Suppress", "OOF, DR, RN, NRN", nameof(MailKind.AutoReply))]
     [InlineData("Return-Path", "<>", nameof(MailKind.Bounce))]
     [InlineData("Content-Type", "multipart/report; report-type=delivery-status; boundary=\"x\"", nameof(MailKind.Bounce))]
     [InlineData("Content-Type", "multipart/report; report-type=\"disposition-notification\"", nameof(MailKind.AutoReply))]
