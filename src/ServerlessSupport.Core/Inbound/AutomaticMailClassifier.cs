@@ -15,6 +15,9 @@ internal static class AutomaticMailClassifier
 
     private static readonly string[] BounceLocalParts = ["mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon"];
 
+    /// <summary>Headers list managers add to every post or digest (Mailman, ezmlm and Yahoo Groups, SmartList).</summary>
+    private static readonly string[] ListManagerHeaders = ["X-Mailman-Version", "Mailing-List", "X-Mailing-List"];
+
     private static readonly string[] AutoReplySubjects =
     [
         "automatic reply:", "auto reply:", "autoreply:", "auto-reply:", "auto response:", "autoresponse:",
@@ -101,6 +104,19 @@ internal static class AutomaticMailClassifier
             return new(MailKind.MailingList, "List-Unsubscribe header present");
         }
 
+        foreach (var name in ListManagerHeaders)
+        {
+            if (headers.Contains(name))
+            {
+                return new(MailKind.MailingList, $"{name} header present");
+            }
+        }
+
+        if (ListRoleSender(email) is { } role)
+        {
+            return new(MailKind.MailingList, $"sent by a list role address ({role})");
+        }
+
         if (HasNullReturnPath(email))
         {
             return new(MailKind.Bounce, "empty Return-Path (null reverse-path)");
@@ -121,6 +137,23 @@ internal static class AutomaticMailClassifier
         return suppress is not null && !suppress.Trim().Equals("None", StringComparison.OrdinalIgnoreCase) && suppress.Trim().Length > 0
             ? new(MailKind.Human, $"a person's mail asking for no automatic replies (X-Auto-Response-Suppress: {Short(suppress)})", SuppressAutoReply: true)
             : new(MailKind.Human, "no automatic-mail signal");
+    }
+
+    // RFC 2142 / RFC 3834 §2: list administrative addresses (owner-x, x-request, x-owner, x-bounces) are not people.
+    private static string? ListRoleSender(InboundEmail email)
+    {
+        var sender = MimeParsing.Addresses(email.Headers[HeaderId.Sender]);
+        foreach (var address in sender.Prepend(email.From))
+        {
+            var local = address.LocalPart.ToLowerInvariant();
+            if (local.StartsWith("owner-", StringComparison.Ordinal) || local.EndsWith("-request", StringComparison.Ordinal)
+                || local.EndsWith("-owner", StringComparison.Ordinal) || local.EndsWith("-bounces", StringComparison.Ordinal))
+            {
+                return address.Address;
+            }
+        }
+
+        return null;
     }
 
     private static bool HasNullReturnPath(InboundEmail email)
