@@ -110,6 +110,9 @@ internal sealed class CorpusExpectation
 
     public int? Attachments { get; init; }
 
+    /// <summary>The stored attachments' file names, in order.</summary>
+    public IReadOnlyList<string>? AttachmentNames { get; init; }
+
     public string? Customer { get; init; }
 
     public string? CustomerName { get; init; }

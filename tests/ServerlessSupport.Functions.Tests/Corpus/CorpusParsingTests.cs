@@ -78,6 +78,11 @@ public sealed class CorpusParsingTests
             Assert.Equal(attachments, email.Attachments.Count);
         }
 
+        if (c.Expect.AttachmentNames is { } names)
+        {
+            Assert.Equal(names, email.Attachments.Select(a => a.FileName));
+        }
+
         if (c.Expect.Customer is { } customer)
         {
             Assert.Equal(customer, email.From.Address, ignoreCase: true);

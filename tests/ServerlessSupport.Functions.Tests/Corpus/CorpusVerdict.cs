@@ -155,6 +155,11 @@ internal sealed class CorpusVerdict(
             Check("attachments", attachments, message.Attachments.Count);
         }
 
+        if (Expect.AttachmentNames is { } names)
+        {
+            Check("attachment names", string.Join(" | ", names), string.Join(" | ", message.Attachments.Select(a => a.FileName)));
+        }
+
         if (Expect.Priority is { } priority)
         {
             Check("priority", priority.ToUpperInvariant(), ticket.Priority.ToString().ToUpperInvariant());
