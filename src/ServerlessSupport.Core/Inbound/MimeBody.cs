@@ -114,7 +114,7 @@ internal sealed class MimeBody
                     break;
 
                 case MimePart part when !IsSignature(part):
-                    if (Attach(part, part.FileName, part.ContentType.MimeType, Decode(part)) is { } partError)
+                    if (Attach(part, part.FileName, part.ContentType.MimeType, MimeParsing.Bytes(part)) is { } partError)
                     {
                         return partError;
                     }
@@ -152,7 +152,7 @@ internal sealed class MimeBody
         catch (Exception ex) when (ex is TnefException or FormatException or ArgumentException or InvalidOperationException or IOException)
         {
             // Not TNEF after all: keep the file as it came.
-            return Attach(tnef, tnef.FileName, tnef.ContentType.MimeType, Decode(tnef));
+            return Attach(tnef, tnef.FileName, tnef.ContentType.MimeType, MimeParsing.Bytes(tnef));
         }
 
         // Outlook puts the body both in the outer message and in winmail.dat: the outer text wins, the TNEF body only
@@ -202,18 +202,6 @@ internal sealed class MimeBody
     {
         using var stream = new MemoryStream();
         part.Message?.WriteTo(FormatOptions.Default, stream);
-        return stream.ToArray();
-    }
-
-    private static byte[] Decode(MimePart part)
-    {
-        if (part.Content is null)
-        {
-            return [];
-        }
-
-        using var stream = new MemoryStream();
-        part.Content.DecodeTo(stream);
         return stream.ToArray();
     }
 

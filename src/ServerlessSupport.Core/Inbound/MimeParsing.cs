@@ -80,6 +80,20 @@ internal static class MimeParsing
         return index < 0 ? string.Empty : HeaderValue.Sanitize(Rfc2047.DecodeText(Options, message.Headers[index].RawValue), maxLength);
     }
 
+    /// <summary>A part's content with its transfer encoding (base64, quoted-printable) undone.</summary>
+    public static byte[] Bytes(MimePart part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (part.Content is null)
+        {
+            return [];
+        }
+
+        using var stream = new MemoryStream();
+        part.Content.DecodeTo(stream);
+        return stream.ToArray();
+    }
+
     /// <summary>Every mailbox in an address-list value (groups flattened); entries that are not addresses are skipped.</summary>
     public static List<EmailAddress> Addresses(string? value)
     {
@@ -133,7 +147,8 @@ internal static class MimeParsing
                 : null;
     }
 
-    private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes)
+    /// <summary>A read-only stream over the bytes, without copying them when they sit in an array.</summary>
+    public static MemoryStream AsStream(ReadOnlyMemory<byte> bytes)
         => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Array is not null
             ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(bytes.ToArray(), writable: false);

@@ -56,7 +56,7 @@ internal sealed class SendGridForm
         }
 
         MimeEntity entity;
-        using (var stream = new MemoryStream(body.ToArray(), writable: false))
+        using (var stream = MimeParsing.AsStream(body))
         {
             entity = MimeEntity.Load(MimeParsing.Options, type, stream);
         }
@@ -96,18 +96,7 @@ internal sealed class SendGridForm
     public static string NameOf(MimePart part) => part?.ContentDisposition?.Parameters["name"] ?? string.Empty;
 
     /// <summary>The raw bytes of a part as posted (form parts carry no transfer encoding).</summary>
-    public static byte[] Bytes(MimePart part)
-    {
-        ArgumentNullException.ThrowIfNull(part);
-        if (part.Content is null)
-        {
-            return [];
-        }
-
-        using var stream = new MemoryStream();
-        part.Content.DecodeTo(stream);
-        return stream.ToArray();
-    }
+    public static byte[] Bytes(MimePart part) => MimeParsing.Bytes(part);
 
     public bool Has(string name) => _fields.ContainsKey(name);
 
