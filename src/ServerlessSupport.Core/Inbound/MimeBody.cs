@@ -155,15 +155,13 @@ internal sealed class MimeBody
             return Attach(tnef, tnef.FileName, tnef.ContentType.MimeType, MimeParsing.Bytes(tnef));
         }
 
-        // Outlook puts the body both in the outer message and in winmail.dat: the outer text wins, the TNEF body only
-        // fills in when there is none.
+        // Outlook puts the body both in the outer message and in winmail.dat: the outer text wins, the TNEF text only
+        // fills in when there is none (its HTML, like any, only when there is no HTML yet).
         var textLength = _text.Length;
-        var html = _html;
         var error = converted.Body is null ? null : Walk(converted.Body, unpackTnef: false);
         if (textLength > 0)
         {
             _text.Length = textLength;
-            _html = html;
         }
 
         return error;
