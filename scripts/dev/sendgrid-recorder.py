@@ -15,6 +15,9 @@ lock = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
+    # Keep-alive as SendGrid does: an HTTP/1.0 answer that closes the socket races with the client's connection pool.
+    protocol_version = "HTTP/1.1"
+
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         if self.path.rstrip("/") != "/v3/mail/send":
