@@ -47,7 +47,7 @@ internal sealed record EmailAddress
     /// <summary>Parses one mailbox such as <c>"Jane" &lt;jane@x.com&gt;</c>; the first when the text holds several.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out EmailAddress? result)
     {
-        var list = MailAddressParser.ParseList(text);
+        var list = MimeParsing.Addresses(text);
         result = list.Count > 0 ? list[0] : null;
         return result is not null;
     }

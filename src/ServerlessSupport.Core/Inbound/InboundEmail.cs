@@ -1,3 +1,5 @@
+using MimeKit;
+
 namespace ServerlessSupport.Core.Inbound;
 
 /// <summary>One inbound email, normalised from a SendGrid or JSON payload.</summary>
@@ -32,7 +34,8 @@ internal sealed record InboundEmail
     /// <summary>The new part of <see cref="Text"/>: quoted history stripped.</summary>
     public string DisplayText { get; init; } = string.Empty;
 
-    public MailHeaders Headers { get; init; } = MailHeaders.Empty;
+    /// <summary>The mail's header fields as MimeKit read them (values unfolded and decoded).</summary>
+    public HeaderList Headers { get; init; } = [];
 
     public IReadOnlyList<InboundAttachment> Attachments { get; init; } = [];
 

@@ -1,20 +1,26 @@
+using MimeKit;
 using ServerlessSupport.Core.Email;
 
 namespace ServerlessSupport.Core.Inbound;
 
-/// <summary>Builds the normalised <see cref="InboundEmail"/> from a header block plus payload fields.</summary>
+/// <summary>
+/// Builds the normalised <see cref="InboundEmail"/> from a message as MimeKit read it (a whole raw message, or a header
+/// block alone) plus payload fields, which win where given.
+/// </summary>
 internal static class InboundEmailAssembler
 {
     private const int MaxSubjectLength = 2000;
     private const int MaxFileNameLength = 255;
 
     public static InboundParseResult Assemble(
-        MailHeaders headers,
+        MimeMessage message,
         InboundFields fields,
         IReadOnlyList<InboundAttachment> attachments,
         IReadOnlyList<ReadOnlyMemory<byte>> contents)
     {
-        var from = First(fields.From) ?? First(headers.Get("From")) ?? First(headers.Get("Sender"));
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(fields);
+        var from = First(fields.From) ?? First(message.From) ?? First(message.Sender is null ? [] : new InternetAddressList([message.Sender]));
         if (from is null)
         {
             return InboundParseResult.Failure("no sender address: From is missing or not an address");
@@ -27,25 +33,23 @@ internal static class InboundEmailAssembler
             text = HtmlToText.Convert(html);
         }
 
-        var references = fields.References is { Count: > 0 }
-            ? fields.References.SelectMany(MessageIds.Parse).Distinct(MessageIds.Comparer).ToList()
-            : MessageIds.Parse(string.Join(' ', headers.GetAll("References")));
-
         var email = new InboundEmail
         {
             From = from,
-            To = Addresses(fields.To, headers.GetAll("To")),
-            Cc = Addresses(fields.Cc, headers.GetAll("Cc")),
-            ReplyTo = First(fields.ReplyTo) ?? First(headers.Get("Reply-To")),
-            Subject = HeaderValue.Sanitize(EncodedWords.Decode(fields.Subject ?? headers.Get("Subject")), MaxSubjectLength),
-            MessageId = MessageIds.ParseSingle(fields.MessageId ?? headers.Get("Message-ID")),
-            InReplyTo = MessageIds.ParseSingle(fields.InReplyTo ?? headers.Get("In-Reply-To")),
-            References = references,
-            Date = MailDate.Parse(fields.Date ?? headers.Get("Date")),
+            To = fields.To is null ? MimeParsing.Addresses(message.To) : Addresses(fields.To),
+            Cc = fields.Cc is null ? MimeParsing.Addresses(message.Cc) : Addresses(fields.Cc),
+            ReplyTo = First(fields.ReplyTo) ?? First(message.ReplyTo),
+            Subject = fields.Subject is null ? MimeParsing.Subject(message, MaxSubjectLength) : HeaderValue.Sanitize(MimeParsing.DecodeText(fields.Subject), MaxSubjectLength),
+            MessageId = fields.MessageId is null ? MessageIds.Normalize(message.MessageId) : MessageIds.ParseSingle(fields.MessageId),
+            InReplyTo = fields.InReplyTo is null ? MessageIds.Normalize(message.InReplyTo) : MessageIds.ParseSingle(fields.InReplyTo),
+            References = fields.References is { Count: > 0 }
+                ? MessageIds.Distinct(fields.References.SelectMany(MessageIds.Parse))
+                : MessageIds.Distinct(message.References),
+            Date = MimeParsing.Date(fields.Date ?? message.Headers[HeaderId.Date]),
             Text = text,
             Html = html,
             DisplayText = QuotedHistory.Strip(text),
-            Headers = headers,
+            Headers = MimeParsing.AllHeaders(message),
             Attachments = attachments,
             EnvelopeFrom = fields.EnvelopeFrom,
             EnvelopeTo = fields.EnvelopeTo ?? [],
@@ -60,7 +64,7 @@ internal static class InboundEmailAssembler
     /// <summary>A file name safe to show and store: last path segment, no control characters, bounded length.</summary>
     public static string SafeFileName(string? name, string fallback)
     {
-        var decoded = EncodedWords.Decode(name);
+        var decoded = MimeParsing.DecodeText(name);
         var lastSeparator = decoded.LastIndexOfAny(['/', '\\']);
         if (lastSeparator >= 0)
         {
@@ -74,30 +78,35 @@ internal static class InboundEmailAssembler
     /// <summary>A media type in lower case without parameters, <c>application/octet-stream</c> when unusable.</summary>
     public static string SafeContentType(string? contentType)
     {
-        var value = HeaderParameters.Parse(contentType).Value;
-        return value.Length is > 0 and <= 127 && value.Contains('/', StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace)
-            ? value
-            : "application/octet-stream";
+        if (string.IsNullOrWhiteSpace(contentType) || !ContentType.TryParse(MimeParsing.Options, contentType, out var parsed))
+        {
+            return "application/octet-stream";
+        }
+
+        var value = parsed.MimeType.ToLowerInvariant();
+        return value.Length is > 2 and <= 127 && !value.Any(char.IsWhiteSpace) ? value : "application/octet-stream";
     }
 
     private static EmailAddress? First(string? value)
     {
-        var list = MailAddressParser.ParseList(value);
+        var list = MimeParsing.Addresses(value);
         return list.Count > 0 ? list[0] : null;
     }
 
-    private static List<EmailAddress> Addresses(IReadOnlyList<string>? fieldValues, IReadOnlyList<string> headerValues)
+    private static EmailAddress? First(InternetAddressList list)
     {
-        var source = fieldValues ?? headerValues;
+        var addresses = MimeParsing.Addresses(list);
+        return addresses.Count > 0 ? addresses[0] : null;
+    }
+
+    private static List<EmailAddress> Addresses(IReadOnlyList<string> values)
+    {
         var result = new List<EmailAddress>();
-        foreach (var value in source)
+        foreach (var address in values.SelectMany(MimeParsing.Addresses))
         {
-            foreach (var address in MailAddressParser.ParseList(value))
+            if (!result.Contains(address))
             {
-                if (!result.Contains(address))
-                {
-                    result.Add(address);
-                }
+                result.Add(address);
             }
         }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MimeKit;
+using ServerlessSupport.Core.Email;
 
 namespace ServerlessSupport.Core.Inbound;
 
@@ -6,6 +8,8 @@ namespace ServerlessSupport.Core.Inbound;
 internal static class JsonInboundPayload
 {
     public const int MaxAttachments = 200;
+
+    private const int MaxHeaderValueLength = 64 * 1024;
 
     public static InboundParseResult Parse(ReadOnlyMemory<byte> body)
     {
@@ -24,10 +28,10 @@ internal static class JsonInboundPayload
             return InboundParseResult.Failure("invalid JSON: the body is null");
         }
 
-        var headers = MailHeaders.Parse(message.RawHeaders);
-        if (message.Headers is { Count: > 0 })
+        using var headers = MimeParsing.LoadHeaders(message.RawHeaders);
+        foreach (var (name, value) in message.Headers ?? [])
         {
-            headers = MailHeaders.FromFields(headers.All.Concat(message.Headers.Select(h => new MailHeader(h.Key, h.Value ?? string.Empty))));
+            AddHeader(headers, name, value);
         }
 
         var source = message.Attachments ?? [];
@@ -79,5 +83,18 @@ internal static class JsonInboundPayload
         };
 
         return InboundEmailAssembler.Assemble(headers, fields, attachments, contents);
+    }
+
+    // A JSON header value is one line: CR/LF would let it write further fields into the block.
+    private static void AddHeader(MimeMessage headers, string name, string? value)
+    {
+        try
+        {
+            headers.Headers.Add(name, HeaderValue.Sanitize(value, MaxHeaderValueLength));
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid field name: skipped, as a mail reader would.
+        }
     }
 }

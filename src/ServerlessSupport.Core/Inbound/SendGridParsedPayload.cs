@@ -1,74 +1,38 @@
-using System.Globalization;
-using System.Text.Json;
+using MimeKit;
 
 namespace ServerlessSupport.Core.Inbound;
 
 /// <summary>
 /// Reads SendGrid Inbound Parse in parsed mode (multipart/form-data): <c>headers</c>, <c>from</c>, <c>to</c>, <c>cc</c>,
 /// <c>subject</c>, <c>text</c>, <c>html</c>, <c>envelope</c>, <c>charsets</c>, <c>SPF</c>, <c>dkim</c>,
-/// <c>spam_score</c>, <c>attachments</c>, <c>attachment-info</c>, <c>content-ids</c> and <c>attachmentN</c>.
-/// Each text field is decoded with the charset <c>charsets</c> names for it (UTF-8 when absent or unknown).
+/// <c>spam_score</c>, <c>attachments</c>, <c>attachment-info</c>, <c>content-ids</c> and <c>attachmentN</c>. The
+/// decoded fields win over the header block, which MimeKit reads for the rest (ids, dates, automatic-mail signals).
 /// </summary>
 internal static class SendGridParsedPayload
 {
-    public static InboundParseResult Parse(ReadOnlyMemory<byte> body, string? contentType)
+    public static InboundParseResult Parse(SendGridForm form)
     {
-        if (!MultipartFormData.TryParse(body, contentType, out var parts, out var error))
+        ArgumentNullException.ThrowIfNull(form);
+        using var headers = MimeParsing.LoadHeaders(form.Text("headers"));
+        var info = form.Json("attachment-info", InboundJsonContext.Default.DictionaryStringSendGridAttachmentInfo);
+        var contentIds = form.Json("content-ids", InboundJsonContext.Default.DictionaryStringString);
+        var (attachments, contents) = Attachments(form.Parts, info, contentIds);
+
+        var fields = form.SmtpFields() with
         {
-            return InboundParseResult.Failure(error);
-        }
-
-        var fields = new Dictionary<string, FormPart>(StringComparer.OrdinalIgnoreCase);
-        foreach (var part in parts)
-        {
-            if (part.FileName is null)
-            {
-                fields.TryAdd(part.Name, part);
-            }
-        }
-
-        var charsets = ReadJson(Raw(fields, "charsets"), InboundJsonContext.Default.DictionaryStringString)
-            ?? new Dictionary<string, string>();
-        charsets = new Dictionary<string, string>(charsets, StringComparer.OrdinalIgnoreCase);
-
-        string? Field(string name)
-        {
-            if (!fields.TryGetValue(name, out var part))
-            {
-                return null;
-            }
-
-            var charset = charsets.TryGetValue(name, out var declared) ? declared : part.Charset;
-            return Charsets.Decode(part.Content.Span, charset);
-        }
-
-        var headers = MailHeaders.Parse(Field("headers"));
-        var envelope = ReadJson(Field("envelope"), InboundJsonContext.Default.SendGridEnvelope);
-        var info = ReadJson(Field("attachment-info"), InboundJsonContext.Default.DictionaryStringSendGridAttachmentInfo);
-        var contentIds = ReadJson(Field("content-ids"), InboundJsonContext.Default.DictionaryStringString);
-
-        var (attachments, contents) = Attachments(parts, info, contentIds);
-
-        var inbound = new InboundFields
-        {
-            From = NullIfBlank(Field("from")),
-            To = NullIfBlank(Field("to")) is { } to ? [to] : null,
-            Cc = NullIfBlank(Field("cc")) is { } cc ? [cc] : null,
-            Subject = Field("subject"),
-            Text = Field("text"),
-            Html = Field("html"),
-            EnvelopeFrom = envelope?.From,
-            EnvelopeTo = envelope?.To,
-            SpamScore = double.TryParse(Field("spam_score"), NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : null,
-            Spf = Field("SPF"),
-            Dkim = Field("dkim"),
+            From = NullIfBlank(form.Text("from")),
+            To = NullIfBlank(form.Text("to")) is { } to ? [to] : null,
+            Cc = NullIfBlank(form.Text("cc")) is { } cc ? [cc] : null,
+            Subject = form.Text("subject"),
+            Text = form.Text("text"),
+            Html = form.Text("html"),
         };
 
-        return InboundEmailAssembler.Assemble(headers, inbound, attachments, contents);
+        return InboundEmailAssembler.Assemble(headers, fields, attachments, contents);
     }
 
     private static (List<InboundAttachment> Attachments, List<ReadOnlyMemory<byte>> Contents) Attachments(
-        IReadOnlyList<FormPart> parts,
+        IReadOnlyList<MimePart> parts,
         Dictionary<string, SendGridAttachmentInfo>? info,
         Dictionary<string, string>? contentIds)
     {
@@ -82,47 +46,26 @@ internal static class SendGridParsedPayload
 
         foreach (var part in parts)
         {
+            var name = SendGridForm.NameOf(part);
             SendGridAttachmentInfo? meta = null;
-            var isAttachment = part.FileName is not null || (info?.TryGetValue(part.Name, out meta) ?? false);
+            var isAttachment = part.FileName is not null || (info?.TryGetValue(name, out meta) ?? false);
             if (!isAttachment)
             {
                 continue;
             }
 
-            info?.TryGetValue(part.Name, out meta);
-            var contentId = MessageIds.Normalize(meta?.ContentId ?? cidByField.GetValueOrDefault(part.Name));
+            info?.TryGetValue(name, out meta);
+            var content = SendGridForm.Bytes(part);
             attachments.Add(new InboundAttachment(
-                part.Name,
-                InboundEmailAssembler.SafeFileName(meta?.FileName ?? part.FileName ?? meta?.Name, part.Name),
-                InboundEmailAssembler.SafeContentType(meta?.Type ?? part.ContentType),
-                part.Content.Length,
-                contentId));
-            contents.Add(part.Content);
+                name,
+                InboundEmailAssembler.SafeFileName(meta?.FileName ?? part.FileName ?? meta?.Name, name),
+                InboundEmailAssembler.SafeContentType(meta?.Type ?? (part.Headers.Contains(HeaderId.ContentType) ? part.ContentType.MimeType : null)),
+                content.Length,
+                MessageIds.Normalize(meta?.ContentId ?? cidByField.GetValueOrDefault(name))));
+            contents.Add(content);
         }
 
         return (attachments, contents);
-    }
-
-    private static string? Raw(Dictionary<string, FormPart> fields, string name)
-        => fields.TryGetValue(name, out var part) ? Charsets.Utf8.GetString(part.Content.Span) : null;
-
-    private static T? ReadJson<T>(string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(json, type);
-        }
-        catch (JsonException)
-        {
-            // A damaged side field must not lose the mail; the headers still carry what matters.
-            return null;
-        }
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using MimeKit;
+using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Queues;
 
 namespace ServerlessSupport.Core.Intake;
@@ -67,18 +69,9 @@ internal static class InboundPayloadValidator
     }
 
     private static string? BoundaryOf(string contentType)
-    {
-        foreach (var part in contentType.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part.StartsWith("boundary=", StringComparison.OrdinalIgnoreCase))
-            {
-                var value = part["boundary=".Length..].Trim('"');
-                return value.Length is > 0 and <= 200 ? value : null;
-            }
-        }
-
-        return null;
-    }
+        => ContentType.TryParse(MimeParsing.Options, contentType, out var parsed) && parsed.Boundary is { Length: > 0 and <= 200 } boundary
+            ? boundary
+            : null;
 
     private static string Shorten(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }

@@ -37,9 +37,7 @@ internal sealed partial class ProcessInboundHandler(
             return;
         }
 
-        var parsed = pointer.Format == InboundPointer.JsonFormat
-            ? JsonInboundPayload.Parse(body.Value)
-            : SendGridParsedPayload.Parse(body.Value, pointer.ContentType);
+        var parsed = InboundPayloads.Parse(pointer.Format, body.Value, pointer.ContentType);
         if (!parsed.Succeeded)
         {
             await RecordAsync(IntakeRecord.Quarantined, pointer, parsed.FailureReason, null, null, cancellationToken);
@@ -93,7 +91,7 @@ internal sealed partial class ProcessInboundHandler(
             }
 
             attachments ??= await StoreAttachmentsAsync(inbound, cancellationToken);
-            if (ticket is null)
+            if (ticket is null && classification.MayAutoReply)
             {
                 acknowledge ??= await throttle.TryConsumeAsync(email.From.Address, cancellationToken);
             }

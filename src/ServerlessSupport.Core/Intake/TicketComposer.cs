@@ -49,7 +49,11 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         };
 
         var outbox = new List<OutboxItem>();
-        if (acknowledge)
+        if (!inbound.Classification.MayAutoReply)
+        {
+            events.Add(new(2, TicketEventKinds.AutoReplySuppressed, now, "system", $"No acknowledgment: {inbound.Classification.Reason}."));
+        }
+        else if (acknowledge)
         {
             var model = new AcknowledgmentModel(
                 id,

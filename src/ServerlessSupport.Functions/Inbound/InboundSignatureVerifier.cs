@@ -8,6 +8,10 @@ namespace ServerlessSupport.Functions.Inbound;
 /// SendGrid's signed webhooks (optional): when <c>SendGrid__InboundVerificationKey</c> holds the ECDSA public key from the
 /// SendGrid console (base64 DER or PEM), a request must carry a valid ECDSA-SHA256 signature of timestamp + body in
 /// <c>X-Twilio-Email-Event-Webhook-Signature</c> / <c>-Timestamp</c>. Without the setting every request passes here.
+/// Why not the SendGrid package's <c>RequestValidator</c>: it takes the payload as a string and signs its UTF-8 bytes,
+/// which fits the event webhook's JSON but not Inbound Parse, whose form body carries raw 8-bit mail and binary
+/// attachments: any byte that is not UTF-8 would change in the round trip and fail a valid signature. This verifies
+/// the bytes as received, with the platform's ECDSA.
 /// </summary>
 internal sealed class InboundSignatureVerifier : IDisposable
 {

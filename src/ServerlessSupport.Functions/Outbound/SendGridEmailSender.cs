@@ -1,34 +1,41 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Reliability;
 using ServerlessSupport.Core.Email;
 using ServerlessSupport.Core.Outbound;
 
 namespace ServerlessSupport.Functions.Outbound;
 
 /// <summary>
-/// Sends through SendGrid's v3 mail send and maps every answer to a <see cref="SendResult"/>:
-/// 2xx → Sent, 429/408/5xx/timeout/network → RetryLater, any other status → Rejected.
+/// Sends through SendGrid's v3 mail send with the SendGrid package's <see cref="SendGridClient"/> and maps every answer
+/// to a <see cref="SendResult"/>: 2xx → Sent, 429/408/5xx/timeout/network → RetryLater, any other status → Rejected.
+/// The client gets its <see cref="HttpClient"/> from IHttpClientFactory, so the package's own retry handler is never in
+/// the path: DispatchEmail retries with backoff and X-RateLimit-Reset, and the package would throw on 5xx when retrying.
 /// Only the caller's own cancellation escapes as an exception.
 /// </summary>
 internal sealed class SendGridEmailSender : IEmailSender
 {
     private const int MaxReasonLength = 300;
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
-    private readonly HttpClient _http;
+    private readonly SendGridClient _client;
     private readonly SendGridOptions _options;
-    private readonly Uri _endpoint;
     private readonly TimeProvider _time;
     private readonly ILogger<SendGridEmailSender> _logger;
 
     public SendGridEmailSender(HttpClient http, IOptions<SendGridOptions> options, TimeProvider time, ILogger<SendGridEmailSender> logger)
     {
-        _http = http;
         _options = options.Value;
-        _endpoint = MailSendUri(_options.BaseUrl);
+        _client = new SendGridClient(http, new SendGridClientOptions
+        {
+            ApiKey = _options.ApiKey,
+            Host = _options.BaseUrl.AbsoluteUri,
+            HttpErrorAsException = false,
+            ReliabilitySettings = new ReliabilitySettings(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero),
+        });
         _time = time;
         _logger = logger;
     }
@@ -37,20 +44,18 @@ internal sealed class SendGridEmailSender : IEmailSender
     {
         ArgumentNullException.ThrowIfNull(email);
         var emailId = HeaderValue.Sanitize(email.MessageId);
-        var body = JsonSerializer.SerializeToUtf8Bytes(SendGridMailBuilder.Build(email), SendGridJsonContext.Default.SendGridMail);
+        var message = SendGridMailBuilder.Build(email);
 
         // The timeout runs on the injected clock so it is the same clock that decides retries (and tests can move it).
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonMediaType;
-
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
-            return await MapAsync(emailId, response, linked.Token);
+            var response = await _client.SendEmailAsync(message, linked.Token);
+            using (response.Body)
+            {
+                return await MapAsync(emailId, response, linked.Token);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -64,13 +69,7 @@ internal sealed class SendGridEmailSender : IEmailSender
         }
     }
 
-    private static Uri MailSendUri(Uri baseUrl)
-    {
-        var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        return new Uri(root, "v3/mail/send");
-    }
-
-    private async Task<SendResult> MapAsync(string emailId, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<SendResult> MapAsync(string emailId, Response response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
@@ -81,7 +80,7 @@ internal sealed class SendGridEmailSender : IEmailSender
         }
 
         var error = await ReadFirstErrorAsync(response, cancellationToken);
-        var reason = Shorten(error?.Message) ?? $"{status} {response.ReasonPhrase}".Trim();
+        var reason = Shorten(error?.Message) ?? $"{status} {ReasonPhrases.GetReasonPhrase(status)}".Trim();
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
@@ -101,7 +100,7 @@ internal sealed class SendGridEmailSender : IEmailSender
     }
 
     /// <summary>X-RateLimit-Reset (unix seconds) first, then Retry-After; never less than a second.</summary>
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(Response response)
     {
         var now = _time.GetUtcNow();
         if (response.Headers.TryGetValues("X-RateLimit-Reset", out var resets)
@@ -120,11 +119,16 @@ internal sealed class SendGridEmailSender : IEmailSender
 
     private static TimeSpan AtLeastOneSecond(TimeSpan value) => value < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : value;
 
-    private static async Task<SendGridError?> ReadFirstErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<SendGridError?> ReadFirstErrorAsync(Response response, CancellationToken cancellationToken)
     {
         try
         {
-            var body = await response.Content.ReadFromJsonAsync(SendGridJsonContext.Default.SendGridErrorResponse, cancellationToken);
+            if (response.Body is null)
+            {
+                return null;
+            }
+
+            var body = await response.Body.ReadFromJsonAsync(SendGridJsonContext.Default.SendGridErrorResponse, cancellationToken);
             return body?.Errors?.FirstOrDefault(e => !string.IsNullOrWhiteSpace(e.Message)) ?? body?.Errors?.FirstOrDefault();
         }
         catch (JsonException)

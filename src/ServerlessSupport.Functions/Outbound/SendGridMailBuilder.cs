@@ -1,29 +1,35 @@
+using SendGrid.Helpers.Mail;
 using ServerlessSupport.Core.Email;
 using ServerlessSupport.Core.Outbound;
 
 namespace ServerlessSupport.Functions.Outbound;
 
-/// <summary>Turns an <see cref="OutboundEmail"/> into SendGrid's JSON, sanitising everything that becomes a header.</summary>
+/// <summary>Turns an <see cref="OutboundEmail"/> into the SendGrid package's message, sanitising everything that becomes a header.</summary>
 internal static class SendGridMailBuilder
 {
-    public static SendGridMail Build(OutboundEmail email)
+    public static SendGridMessage Build(OutboundEmail email)
     {
         ArgumentNullException.ThrowIfNull(email);
 
-        var content = new List<SendGridContent>(2) { new("text/plain", email.Text) };
+        var message = new SendGridMessage
+        {
+            From = Address(email.From),
+            ReplyTo = email.ReplyTo is null ? null : Address(email.ReplyTo),
+            // Top-level subject, headers and custom_args (not per personalization): one recipient list, one mail.
+            Subject = HeaderValue.Sanitize(email.Subject),
+            Headers = Headers(email),
+            CustomArgs = email.Tags.Count == 0 ? null : new Dictionary<string, string>(email.Tags, StringComparer.Ordinal),
+        };
+        message.AddTos([.. email.To.Select(Recipient)]);
+
+        // The package puts text/plain first on the wire, as SendGrid requires.
+        message.AddContent("text/plain", email.Text);
         if (email.Html is not null)
         {
-            content.Add(new SendGridContent("text/html", email.Html));
+            message.AddContent("text/html", email.Html);
         }
 
-        return new SendGridMail(
-            [new SendGridPersonalization([.. email.To.Select(Recipient)])],
-            Address(email.From),
-            email.ReplyTo is null ? null : Address(email.ReplyTo),
-            HeaderValue.Sanitize(email.Subject),
-            content,
-            Headers(email),
-            email.Tags.Count == 0 ? null : new Dictionary<string, string>(email.Tags, StringComparer.Ordinal));
+        return message;
     }
 
     private static Dictionary<string, string>? Headers(OutboundEmail email)
@@ -45,7 +51,7 @@ internal static class SendGridMailBuilder
         }
     }
 
-    private static SendGridAddress Address(Mailbox mailbox) =>
+    private static EmailAddress Address(Mailbox mailbox) =>
         new(HeaderValue.Sanitize(mailbox.Address), Optional(mailbox.Name));
 
     /// <summary>Sanitised, with an empty result as null so optional fields are left out.</summary>
@@ -56,11 +62,14 @@ internal static class SendGridMailBuilder
     /// SendGrid does not quote recipient display names that hold ',' or ';' (it does for from/reply_to), which splits
     /// the To header into bogus addresses; quoting them ourselves keeps the name whole.
     /// </summary>
-    private static SendGridAddress Recipient(Mailbox mailbox)
+    private static EmailAddress Recipient(Mailbox mailbox)
     {
         var address = Address(mailbox);
-        return address.Name is { } name && name.AsSpan().IndexOfAny(',', ';') >= 0
-            ? address with { Name = "\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"" }
-            : address;
+        if (address.Name is { } name && name.AsSpan().IndexOfAny(',', ';') >= 0)
+        {
+            address.Name = "\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        }
+
+        return address;
     }
 }

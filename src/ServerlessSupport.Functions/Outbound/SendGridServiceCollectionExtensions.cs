@@ -8,6 +8,8 @@ internal static class SendGridServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SendGridEmailSender"/> as the <see cref="IEmailSender"/>, with <see cref="SendGridOptions"/> bound
     /// from the "SendGrid" section and validated at start (an API key is required: without one, register another sender).
+    /// The sender's <see cref="HttpClient"/> comes from IHttpClientFactory (a typed client) and is handed to the SendGrid
+    /// package's client, so no retry handler of the package's own is in the path.
     /// </summary>
     public static IServiceCollection AddSendGridEmailSender(this IServiceCollection services)
     {

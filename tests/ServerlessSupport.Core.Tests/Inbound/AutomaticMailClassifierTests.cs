@@ -15,6 +15,29 @@ public class AutomaticMailClassifierTests
 
         Assert.Equal(MailKind.Human, result.Kind);
         Assert.False(result.IsAutomatic);
+        Assert.True(result.MayAutoReply);
+    }
+
+    [Theory]
+    [InlineData("All")]
+    [InlineData("OOF, DR, RN, NRN")]
+    public void Classify_PersonAskingForNoAutoReplies_IsHumanNotToBeAnswered(string value)
+    {
+        var result = Classify(new InboundEmailBuilder().Header("X-Auto-Response-Suppress", value));
+
+        Assert.Equal(MailKind.Human, result.Kind);
+        Assert.True(result.SuppressAutoReply);
+        Assert.False(result.MayAutoReply);
+        Assert.Contains("X-Auto-Response-Suppress", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_SuppressPlusEmptyReturnPath_IsStillAutomatic()
+    {
+        var result = Classify(new InboundEmailBuilder().Header("X-Auto-Response-Suppress", "All").Header("Return-Path", "<>"));
+
+        Assert.Equal(MailKind.Bounce, result.Kind);
+        Assert.False(result.SuppressAutoReply);
     }
 
     [Theory]
@@ -31,8 +54,10 @@ public class AutomaticMailClassifierTests
     [InlineData("Precedence", "list", nameof(MailKind.MailingList))]
     [InlineData("List-Id", "<news.vendor.example>", nameof(MailKind.MailingList))]
     [InlineData("List-Unsubscribe", "<mailto:unsub@vendor.example>", nameof(MailKind.MailingList))]
-    [InlineData("X-Auto-Response-Suppress", "All", nameof(MailKind.AutoReply))]
-    [InlineData("X-Auto-Response-Suppress", "OOF, DR, RN, NRN", nameof(MailKind.AutoReply))]
+    [InlineData("X-Mailman-Version", "2.1.39", nameof(MailKind.MailingList))]
+    [InlineData("Mailing-List", "contact ppp-help@zzz.org; run by ezmlm", nameof(MailKind.MailingList))]
+    [InlineData("Sender", "owner-ppp@zzz.org", nameof(MailKind.MailingList))]
+    [InlineData("Sender", "ppp-bounces@zzz.org", nameof(MailKind.MailingList))]
     [InlineData("Return-Path", "<>", nameof(MailKind.Bounce))]
     [InlineData("Content-Type", "multipart/report; report-type=delivery-status; boundary=\"x\"", nameof(MailKind.Bounce))]
     [InlineData("Content-Type", "multipart/report; report-type=\"disposition-notification\"", nameof(MailKind.AutoReply))]
@@ -46,7 +71,14 @@ public class AutomaticMailClassifierTests
     }
 
     [Theory]
+    [InlineData("ppp-request@zzz.org")]
+    [InlineData("Digest <owner-ppp@zzz.org>")]
+    public void Classify_ListRoleFrom_IsMailingList(string from)
+        => Assert.Equal(MailKind.MailingList, Classify(new InboundEmailBuilder().From(from)).Kind);
+
+    [Theory]
     [InlineData("X-Autoreply", "no")]
+    [InlineData("Sender", "jane.owner@customer.example")]
     [InlineData("Auto-Submitted", "no")]
     [InlineData("Precedence", "first-class")]
     [InlineData("Return-Path", "<jane@customer.example>")]

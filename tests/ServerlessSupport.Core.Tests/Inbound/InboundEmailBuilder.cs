@@ -1,3 +1,4 @@
+using MimeKit;
 using ServerlessSupport.Core.Inbound;
 
 namespace ServerlessSupport.Core.Tests.Inbound;
@@ -5,7 +6,7 @@ namespace ServerlessSupport.Core.Tests.Inbound;
 /// <summary>Builds <see cref="InboundEmail"/> values for classifier tests.</summary>
 internal sealed class InboundEmailBuilder
 {
-    private readonly List<MailHeader> _headers = [];
+    private readonly List<(string Name, string Value)> _headers = [];
     private string _from = "Jane Doe <jane@customer.example>";
     private string _subject = "Printer on fire";
     private string? _envelopeFrom = "jane@customer.example";
@@ -30,19 +31,25 @@ internal sealed class InboundEmailBuilder
 
     public InboundEmailBuilder Header(string name, string value)
     {
-        _headers.Add(new MailHeader(name, value));
+        _headers.Add((name, value));
         return this;
     }
 
     public InboundEmail Build()
     {
-        var from = MailAddressParser.ParseList(_from)[0];
+        var from = MimeParsing.Addresses(_from)[0];
+        var headers = new HeaderList { { "From", _from }, { "Subject", _subject } };
+        foreach (var (name, value) in _headers)
+        {
+            headers.Add(name, value);
+        }
+
         return new InboundEmail
         {
             From = from,
             To = [new EmailAddress("support@help.example")],
             Subject = _subject,
-            Headers = MailHeaders.FromFields([new MailHeader("From", _from), new MailHeader("Subject", _subject), .. _headers]),
+            Headers = headers,
             Text = "Hello",
             DisplayText = "Hello",
             EnvelopeFrom = _envelopeFrom,

@@ -38,8 +38,8 @@ public class JsonInboundPayloadTests
         Assert.Equal("ack@help.example", email.InReplyTo);
         Assert.Equal(["a@x", "ack@help.example"], email.References);
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(1)), email.Date);
-        Assert.Equal("from x by y", email.Headers.Get("Received"));
-        Assert.Equal("no", email.Headers.Get("auto-submitted"));
+        Assert.Equal("from x by y", email.Headers["Received"]);
+        Assert.Equal("no", email.Headers["auto-submitted"]);
         Assert.Equal(["support@help.example"], email.EnvelopeTo);
         Assert.Equal(new InboundAttachment("attachment1", "a.txt", "text/plain", 5, "c1@x"), Assert.Single(email.Attachments));
         Assert.Equal("hello"u8.ToArray(), result.AttachmentContents[0].ToArray());
@@ -77,5 +77,16 @@ public class JsonInboundPayloadTests
 
         Assert.Equal("field@x", result.Email!.MessageId);
         Assert.Equal("from header", result.Email.Subject);
+    }
+
+    [Fact]
+    public void Parse_HeaderValueWithLineBreaks_StaysOneField()
+    {
+        var result = Parse("{\"from\":\"a@b.example\",\"headers\":{\"X-Note\":\"one\\r\\nAuto-Submitted: auto-replied\",\"Bad Name\":\"x\"}}");
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.Null(result.Email.Headers["Auto-Submitted"]);
+        Assert.Equal("one Auto-Submitted: auto-replied", result.Email.Headers["X-Note"]);
+        Assert.DoesNotContain(result.Email.Headers, h => h.Field == "Bad Name");
     }
 }

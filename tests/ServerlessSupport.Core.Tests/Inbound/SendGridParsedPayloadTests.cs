@@ -1,10 +1,13 @@
 using System.Text;
 using ServerlessSupport.Core.Inbound;
+using ServerlessSupport.Core.Queues;
 
 namespace ServerlessSupport.Core.Tests.Inbound;
 
 public class SendGridParsedPayloadTests
 {
+    static SendGridParsedPayloadTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     private const string Headers =
         "Received: by mx.sendgrid.net with SMTP id abc\r\n" +
         "From: Jane Doe <jane@customer.example>\r\n" +
@@ -20,7 +23,7 @@ public class SendGridParsedPayloadTests
     public void Parse_FullPayloadWithCharsets_DecodesEachField()
     {
         var latin1 = Encoding.Latin1;
-        var cp1252 = Charsets.GetOrUtf8("windows-1252");
+        var cp1252 = Encoding.GetEncoding("windows-1252");
         var builder = new MultipartBuilder()
             .Field("headers", Headers)
             .Field("from", "Jane Doe <jane@customer.example>")
@@ -34,7 +37,7 @@ public class SendGridParsedPayloadTests
             .Field("dkim", "{@customer.example : pass}")
             .Field("spam_score", "0.012");
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.True(result.Succeeded, result.FailureReason);
         var email = result.Email;
@@ -56,7 +59,7 @@ public class SendGridParsedPayloadTests
         Assert.Equal(0.012, email.SpamScore);
         Assert.Equal("pass", email.Spf);
         Assert.Equal("{@customer.example : pass}", email.Dkim);
-        Assert.Equal("Mon, 5 Jan 2026 10:00:00 +0100", email.Headers.Get("date"));
+        Assert.Equal("Mon, 5 Jan 2026 10:00:00 +0100", email.Headers["date"]);
         Assert.Empty(email.Attachments);
     }
 
@@ -65,7 +68,7 @@ public class SendGridParsedPayloadTests
     {
         var builder = new MultipartBuilder().Field("headers", Headers).Field("text", "Hi");
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.True(result.Succeeded);
         Assert.Equal("jane@customer.example", result.Email.From.Address);
@@ -86,7 +89,7 @@ public class SendGridParsedPayloadTests
             .File("attachment1", "photo.png", "image/png", png)
             .File("attachment2", "passwd", "text/plain", "root:x"u8.ToArray());
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.True(result.Succeeded, result.FailureReason);
         Assert.Equal(2, result.Email.Attachments.Count);
@@ -103,7 +106,7 @@ public class SendGridParsedPayloadTests
             .Field("from", "a@b.example")
             .Field("html", "<html><head><style>p{color:red}</style></head><body><p>Hello <b>there</b></p><script>alert(1)</script><p>Line two</p></body></html>");
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.True(result.Succeeded);
         Assert.Equal("Hello there\n\nLine two", result.Email.Text);
@@ -115,7 +118,7 @@ public class SendGridParsedPayloadTests
     {
         var builder = new MultipartBuilder().Field("subject", "hi").Field("text", "body");
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.False(result.Succeeded);
         Assert.Contains("From", result.FailureReason, StringComparison.Ordinal);
@@ -126,7 +129,7 @@ public class SendGridParsedPayloadTests
     {
         var builder = new MultipartBuilder().Field("from", "a@b.example");
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.True(result.Succeeded);
         Assert.Equal(string.Empty, result.Email.Subject);
@@ -142,7 +145,7 @@ public class SendGridParsedPayloadTests
             .Field("envelope", "[1,2")
             .Field("text", "ok");
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.True(result.Succeeded);
         Assert.Equal("ok", result.Email.Text);
@@ -157,7 +160,7 @@ public class SendGridParsedPayloadTests
             .Field("subject", "Grüße")
             .Field("charsets", "{\"subject\":\"x-made-up\"}");
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.Equal("Grüße", result.Email!.Subject);
     }
@@ -165,7 +168,7 @@ public class SendGridParsedPayloadTests
     [Fact]
     public void Parse_GarbageMultipart_Fails()
     {
-        var result = SendGridParsedPayload.Parse("this is not multipart at all"u8.ToArray(), "multipart/form-data; boundary=xYzZY");
+        var result = InboundPayloads.Parse(InboundPointer.SendGridFormat, "this is not multipart at all"u8.ToArray(), "multipart/form-data; boundary=xYzZY");
 
         Assert.False(result.Succeeded);
     }
@@ -175,8 +178,49 @@ public class SendGridParsedPayloadTests
     {
         var builder = new MultipartBuilder().Field("from", "a@b.example").Field("subject", "Hello\r\nBcc: victim@x.example");
 
-        var result = SendGridParsedPayload.Parse(builder.Build(), builder.ContentType);
+        var result = Parse(builder);
 
         Assert.Equal("Hello Bcc: victim@x.example", result.Email!.Subject);
     }
+
+    [Fact]
+    public void Parse_FormWithoutClosingBoundary_FailsAsTruncated()
+    {
+        var builder = new MultipartBuilder().Field("from", "a@b.example").Field("text", "cut off here");
+
+        var result = InboundPayloads.Parse(InboundPointer.SendGridFormat, builder.Build(close: false), builder.ContentType);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("truncated", result.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TooManyParts_Fails()
+    {
+        var builder = new MultipartBuilder().Field("from", "a@b.example");
+        for (var i = 0; i < SendGridForm.MaxParts; i++)
+        {
+            builder.Field("x" + i, "v");
+        }
+
+        var result = Parse(builder);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("parts", result.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AttachmentNamesEncodedInTheForm_AreDecoded()
+    {
+        var builder = new MultipartBuilder()
+            .Field("from", "a@b.example")
+            .File("attachment1", "=?UTF-8?B?UmVjaG51bmcgTcOkcnoucGRm?=", "application/pdf", "%PDF"u8.ToArray());
+
+        var result = Parse(builder);
+
+        Assert.Equal("Rechnung März.pdf", Assert.Single(result.Email!.Attachments).FileName);
+    }
+
+    private static InboundParseResult Parse(MultipartBuilder builder)
+        => InboundPayloads.Parse(InboundPointer.SendGridFormat, builder.Build(), builder.ContentType);
 }

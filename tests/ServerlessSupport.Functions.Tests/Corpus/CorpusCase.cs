@@ -14,7 +14,10 @@ internal sealed class CorpusCase
 
     public string Description { get; set; } = string.Empty;
 
-    /// <summary><see cref="CorpusFormats.SendGrid"/> or <see cref="CorpusFormats.Json"/>: which webhook receives it.</summary>
+    /// <summary>
+    /// <see cref="CorpusFormats.SendGrid"/> (parsed mode), <see cref="CorpusFormats.SendGridRaw"/> (raw mode, same endpoint)
+    /// or <see cref="CorpusFormats.Json"/>: which webhook receives it, in which form.
+    /// </summary>
     public string Format { get; set; } = CorpusFormats.SendGrid;
 
     /// <summary>Cases that must have run first in the same pipeline (their tickets and Message-IDs are referred to).</summary>
@@ -27,6 +30,18 @@ internal sealed class CorpusCase
     public Dictionary<string, string>? FieldEncodings { get; init; }
 
     public IReadOnlyList<CorpusFilePart>? Files { get; init; }
+
+    /// <summary>Raw mode: the whole MIME message posted as the <c>email</c> field (placeholders resolved).</summary>
+    public string? Email { get; init; }
+
+    /// <summary>Raw mode: the charset <see cref="Email"/> is written in (UTF-8 when absent), for 8-bit bodies.</summary>
+    public string? EmailEncoding { get; init; }
+
+    /// <summary>Raw mode: the message's exact bytes, base64.</summary>
+    public string? EmailBase64 { get; init; }
+
+    /// <summary>Raw mode: a file in tests/corpus/mail holding the message (placeholders resolved, other bytes kept).</summary>
+    public string? EmailFile { get; init; }
 
     /// <summary>The body of a JSON-format case; string values may hold placeholders.</summary>
     public JsonObject? Json { get; init; }
@@ -94,6 +109,9 @@ internal sealed class CorpusExpectation
     public string? Priority { get; init; }
 
     public int? Attachments { get; init; }
+
+    /// <summary>The stored attachments' file names, in order.</summary>
+    public IReadOnlyList<string>? AttachmentNames { get; init; }
 
     public string? Customer { get; init; }
 

@@ -7,6 +7,31 @@ public sealed class CorpusFileTests
 {
     public static TheoryData<string> Cases => [.. CorpusLoader.FileNames];
 
+    public static TheoryData<string> Twins => [.. CorpusLoader.Twins.FileNames];
+
+    [Fact]
+    public void Twins_OneForEveryParsedAndJsonCase_AndNoStrays()
+    {
+        var needTwins = CorpusLoader.Cases.Where(c => c.Format != CorpusFormats.SendGridRaw).Select(c => c.Name).ToList();
+
+        Assert.Equal(needTwins, CorpusLoader.Twins.FileNames);
+    }
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public void Twin_File_IsRawModeWithItsOriginalsExpectations(string name)
+    {
+        var twin = CorpusLoader.Twins.Get(name);
+        var original = CorpusLoader.Get(name);
+
+        Assert.Equal(CorpusFormats.SendGridRaw, twin.Format);
+        Assert.Equal(original.After, twin.After);
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(original.Expect, CorpusTestJsonContext.Default.CorpusExpectation),
+            System.Text.Json.JsonSerializer.Serialize(twin.Expect, CorpusTestJsonContext.Default.CorpusExpectation));
+        CheckCase(twin, CorpusLoader.Twins);
+    }
+
     [Fact]
     public void Corpus_Folder_HoldsAtLeast32NumberedCases()
     {
@@ -30,9 +55,17 @@ public sealed class CorpusFileTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Case_File_ParsesWithKnownVocabulary(string name)
+    public void Case_File_ParsesWithKnownVocabulary(string name) => CheckCase(CorpusLoader.Get(name), CorpusLoader.Main);
+
+    private static void CheckCase(CorpusCase c, CorpusSet set)
     {
-        var c = CorpusLoader.Get(name);
+        var raw = c.Format == CorpusFormats.SendGridRaw;
+        var exactBody = c.RawBody is not null || c.RawBodyBase64 is not null || c.OversizeBytes is not null;
+        var emails = new[] { c.Email, c.EmailBase64, c.EmailFile }.Count(e => e is not null);
+        Assert.True(raw ? exactBody || emails == 1 : emails == 0, "a sendgrid-raw case needs exactly one of email, emailBase64, emailFile (others none)");
+        Assert.True(c.EmailFile is null || File.Exists(CorpusLoader.MailFile(c.EmailFile)), $"emailFile {c.EmailFile} is missing");
+        Assert.True(!raw || c.Fields is null || !c.Fields.ContainsKey("email"), "the email field comes from email/emailBase64/emailFile");
+        Assert.All(c.After, a => Assert.True(set.Contains(a), $"after: {a} is not a case of {set.Folder}"));
 
         Assert.False(string.IsNullOrWhiteSpace(c.Description));
         Assert.Contains(c.Format, CorpusFormats.Formats);
@@ -56,10 +89,20 @@ public sealed class CorpusFileTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Case_References_OnlyEarlierCasesListedInAfter(string name)
+    public void Case_References_OnlyEarlierCasesListedInAfter(string name) => CheckReferences(CorpusLoader.Get(name), CorpusLoader.Main);
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public void Twin_References_OnlyEarlierTwinsListedInAfter(string name) => CheckReferences(CorpusLoader.Twins.Get(name), CorpusLoader.Twins);
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public void Twin_Payload_BuildsAndAgreesWithCharsets(string name) => CheckPayload(CorpusLoader.Twins.Get(name));
+
+    private static void CheckReferences(CorpusCase c, CorpusSet set)
     {
-        var c = CorpusLoader.Get(name);
-        var names = CorpusLoader.FileNames;
+        var name = c.Name;
+        var names = set.FileNames;
 
         Assert.All(c.After, a => Assert.True(names.Contains(a) && string.CompareOrdinal(a, name) < 0, $"after: {a} is not an earlier case"));
         var referenced = CorpusPlaceholders.Texts(c).Concat(ExpectationTexts(c)).SelectMany(CorpusPlaceholders.ReferencedCases).Distinct();
@@ -77,14 +120,15 @@ public sealed class CorpusFileTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Case_Payload_BuildsAndAgreesWithCharsets(string name)
+    public void Case_Payload_BuildsAndAgreesWithCharsets(string name) => CheckPayload(CorpusLoader.Get(name));
+
+    private static void CheckPayload(CorpusCase c)
     {
-        var c = CorpusLoader.Get(name);
 
         var payload = CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve);
 
         Assert.NotEmpty(payload.Body);
-        Assert.Equal(c.Format, payload.Kind);
+        Assert.Equal(CorpusFormats.Route(c.Format), payload.Kind);
         Assert.Equal(c.Auth != "none", payload.Authenticate);
         if (c.OversizeBytes is { } size)
         {
@@ -93,7 +137,7 @@ public sealed class CorpusFileTests
 
         var exactBody = c.RawBody is not null || c.RawBodyBase64 is not null || c.OversizeBytes is not null;
         Assert.True(exactBody || (c.Format == CorpusFormats.Json) == (c.Json is not null), "json cases need \"json\", sendgrid cases must not have it");
-        Assert.True(exactBody || c.Format == CorpusFormats.Json || c.Fields is not null, "sendgrid cases need \"fields\"");
+        Assert.True(exactBody || c.Format != CorpusFormats.SendGrid || c.Fields is not null, "sendgrid cases need \"fields\"");
 
         // fieldEncodings says how the bytes are written; SendGrid's charsets field must name the same charset.
         var charsets = c.Fields?.TryGetValue("charsets", out var declared) == true

@@ -4,6 +4,7 @@ namespace ServerlessSupport.Functions.Tests.Corpus;
 internal static class CorpusFormats
 {
     public const string SendGrid = "sendgrid";
+    public const string SendGridRaw = "sendgrid-raw";
     public const string Json = "json";
 
     public const string NewTicket = "new-ticket";
@@ -14,7 +15,13 @@ internal static class CorpusFormats
     public const string Duplicate = "duplicate";
     public const string Rejected = "rejected";
 
-    public static IReadOnlyList<string> Formats { get; } = [SendGrid, Json];
+    public static IReadOnlyList<string> Formats { get; } = [SendGrid, SendGridRaw, Json];
+
+    /// <summary>The webhook route a format posts to: both SendGrid modes share one.</summary>
+    public static string Route(string format) => format == SendGridRaw ? SendGrid : format;
+
+    /// <summary>The app's pointer format for a case format.</summary>
+    public static string PointerFormat(string format) => format == Json ? Core.Queues.InboundPointer.JsonFormat : Core.Queues.InboundPointer.SendGridFormat;
 
     public static IReadOnlyList<string> Outcomes { get; } =
         [NewTicket, Threaded, AutomaticThreaded, AutomaticUnthreaded, Quarantined, Duplicate, Rejected];

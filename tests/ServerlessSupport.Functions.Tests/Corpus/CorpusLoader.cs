@@ -1,39 +1,30 @@
-using System.Text.Json;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Functions.Tests.Corpus;
 
-/// <summary>Reads every case of tests/corpus/inbound in file-name order (which is also run order).</summary>
+/// <summary>
+/// The corpus: tests/corpus/inbound (every case, run in file-name order) and tests/corpus/inbound-raw (the raw-mode
+/// twin of each parsed-mode and JSON case, under the same name); raw messages in tests/corpus/mail.
+/// </summary>
 internal static class CorpusLoader
 {
-    private static readonly Lazy<IReadOnlyList<CorpusCase>> All = new(LoadAll);
+    public static CorpusSet Main { get; } = new(RepositoryRoot.Combine("tests", "corpus", "inbound"));
 
-    public static string Folder => RepositoryRoot.Combine("tests", "corpus", "inbound");
+    public static CorpusSet Twins { get; } = new(RepositoryRoot.Combine("tests", "corpus", "inbound-raw"));
 
-    public static IReadOnlyList<CorpusCase> Cases => All.Value;
+    public static string MailFolder => RepositoryRoot.Combine("tests", "corpus", "mail");
 
-    public static IReadOnlyList<string> FileNames =>
-        [.. Directory.GetFiles(Folder, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)];
+    public static string Folder => Main.Folder;
 
-    public static CorpusCase Get(string name) =>
-        Cases.FirstOrDefault(c => c.Name == name) ?? throw new InvalidOperationException($"No corpus case named '{name}' in {Folder}.");
+    public static IReadOnlyList<CorpusCase> Cases => Main.Cases;
 
-    public static CorpusCase Load(string path)
-    {
-        var name = Path.GetFileNameWithoutExtension(path);
-        try
-        {
-            var corpusCase = JsonSerializer.Deserialize(File.ReadAllBytes(path), CorpusJsonContext.Default.CorpusCase)
-                ?? throw new InvalidDataException("the file holds null");
-            corpusCase.Name = name;
-            return corpusCase;
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"Corpus case {name}: {ex.Message}", ex);
-        }
-    }
+    public static IReadOnlyList<string> FileNames => Main.FileNames;
 
-    private static IReadOnlyList<CorpusCase> LoadAll() =>
-        [.. FileNames.Select(n => Load(Path.Combine(Folder, n + ".json")))];
+    public static CorpusCase Get(string name) => Main.Get(name);
+
+    /// <summary>The path of a raw message named by <c>emailFile</c>; only plain names inside the mail folder.</summary>
+    public static string MailFile(string name) =>
+        name.IndexOfAny(['/', '\\']) < 0 && !name.StartsWith('.')
+            ? Path.Combine(MailFolder, name)
+            : throw new InvalidDataException($"emailFile '{name}' must be a file name in {MailFolder}.");
 }

@@ -1,6 +1,5 @@
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
-using ServerlessSupport.Core.Queues;
 
 namespace ServerlessSupport.Functions.Tests.Corpus;
 
@@ -12,17 +11,24 @@ public sealed class CorpusParsingTests
 {
     public static TheoryData<string> Cases => [.. CorpusLoader.Cases.Where(c => c.Expect.Outcome != CorpusFormats.Rejected).Select(c => c.Name)];
 
+    public static TheoryData<string> Twins => [.. CorpusLoader.Twins.Cases.Where(c => c.Expect.Outcome != CorpusFormats.Rejected).Select(c => c.Name)];
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Case_ValidateParseClassify_AgreesWithExpectation(string name)
+    public void Case_ValidateParseClassify_AgreesWithExpectation(string name) => Check(CorpusLoader.Get(name));
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public void Twin_ValidateParseClassify_AgreesWithExpectation(string name) => Check(CorpusLoader.Twins.Get(name));
+
+    private static void Check(CorpusCase c)
     {
-        var c = CorpusLoader.Get(name);
         var payload = CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve);
-        var format = c.Format == CorpusFormats.Json ? InboundPointer.JsonFormat : InboundPointer.SendGridFormat;
+        var format = CorpusFormats.PointerFormat(c.Format);
 
         var problem = InboundPayloadValidator.Validate(format, payload.ContentType, payload.Body);
         var parsed = problem is null
-            ? format == InboundPointer.JsonFormat ? JsonInboundPayload.Parse(payload.Body) : SendGridParsedPayload.Parse(payload.Body, payload.ContentType)
+            ? InboundPayloads.Parse(format, payload.Body, payload.ContentType)
             : null;
 
         if (c.Expect.Outcome == CorpusFormats.Quarantined)
@@ -70,6 +76,11 @@ public sealed class CorpusParsingTests
         if (c.Expect.Attachments is { } attachments)
         {
             Assert.Equal(attachments, email.Attachments.Count);
+        }
+
+        if (c.Expect.AttachmentNames is { } names)
+        {
+            Assert.Equal(names, email.Attachments.Select(a => a.FileName));
         }
 
         if (c.Expect.Customer is { } customer)

@@ -24,6 +24,7 @@ internal static class CorpusPayloadBuilder
         ArgumentNullException.ThrowIfNull(corpusCase);
         ArgumentNullException.ThrowIfNull(resolve);
         var json = corpusCase.Format == CorpusFormats.Json;
+        var raw = corpusCase.Format == CorpusFormats.SendGridRaw;
         var defaultType = json ? "application/json" : MultipartContentType;
         var contentType = corpusCase.ContentType ?? defaultType;
         var authenticate = corpusCase.Auth != "none";
@@ -31,7 +32,7 @@ internal static class CorpusPayloadBuilder
 
         if (corpusCase.OversizeBytes is { } size)
         {
-            body = json ? OversizeJson(size) : OversizeMultipart(size);
+            body = json ? OversizeJson(size) : OversizeMultipart(size, raw ? "email" : "text");
             contentType = corpusCase.ContentType ?? defaultType;
         }
         else if (corpusCase.RawBodyBase64 is not null)
@@ -49,17 +50,42 @@ internal static class CorpusPayloadBuilder
         }
         else
         {
-            body = Multipart(corpusCase, resolve);
+            body = Multipart(corpusCase, resolve, raw ? Email(corpusCase, resolve) : null);
         }
 
-        return new CorpusPayload(corpusCase.Format, body, contentType, authenticate, corpusCase.Repeat);
+        return new CorpusPayload(CorpusFormats.Route(corpusCase.Format), body, contentType, authenticate, corpusCase.Repeat);
+    }
+
+    /// <summary>A raw-mode case's message bytes: from <c>email</c> (in <c>emailEncoding</c>), <c>emailBase64</c> or <c>emailFile</c>.</summary>
+    public static byte[] Email(CorpusCase corpusCase, Func<string, string> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(corpusCase);
+        ArgumentNullException.ThrowIfNull(resolve);
+        if (corpusCase.EmailBase64 is not null)
+        {
+            return Convert.FromBase64String(corpusCase.EmailBase64);
+        }
+
+        if (corpusCase.EmailFile is not null)
+        {
+            // Latin-1 maps every byte to one char and back, so only the (ASCII) placeholders change.
+            return Encoding.Latin1.GetBytes(resolve(Encoding.Latin1.GetString(File.ReadAllBytes(CorpusLoader.MailFile(corpusCase.EmailFile)))));
+        }
+
+        var text = corpusCase.Email ?? throw Invalid(corpusCase, "a sendgrid-raw case needs email, emailBase64 or emailFile");
+        return Charset(corpusCase, corpusCase.EmailEncoding).GetBytes(resolve(text));
     }
 
     /// <summary>The encoding a case writes a field in: its <c>fieldEncodings</c> entry, else UTF-8.</summary>
     public static Encoding FieldEncoding(CorpusCase corpusCase, string field)
     {
         ArgumentNullException.ThrowIfNull(corpusCase);
-        if (corpusCase.FieldEncodings is null || !corpusCase.FieldEncodings.TryGetValue(field, out var name))
+        return Charset(corpusCase, corpusCase.FieldEncodings?.GetValueOrDefault(field));
+    }
+
+    private static Encoding Charset(CorpusCase corpusCase, string? name)
+    {
+        if (name is null)
         {
             return new UTF8Encoding(false);
         }
@@ -70,13 +96,20 @@ internal static class CorpusPayloadBuilder
         }
         catch (ArgumentException ex)
         {
-            throw Invalid(corpusCase, $"unknown field encoding '{name}' for {field}", ex);
+            throw Invalid(corpusCase, $"unknown encoding '{name}'", ex);
         }
     }
 
-    private static byte[] Multipart(CorpusCase corpusCase, Func<string, string> resolve)
+    private static byte[] Multipart(CorpusCase corpusCase, Func<string, string> resolve, byte[]? email)
     {
         using var stream = new MemoryStream();
+        if (email is not null)
+        {
+            Write(stream, $"--{Boundary}{Crlf}Content-Disposition: form-data; name=\"email\"{Crlf}{Crlf}");
+            stream.Write(email);
+            Write(stream, Crlf);
+        }
+
         foreach (var (name, value) in corpusCase.Fields ?? [])
         {
             Write(stream, $"--{Boundary}{Crlf}Content-Disposition: form-data; name=\"{name}\"{Crlf}{Crlf}");
@@ -99,9 +132,9 @@ internal static class CorpusPayloadBuilder
     }
 
     // A well-formed form whose text field fills the body to exactly the requested size.
-    private static byte[] OversizeMultipart(long size)
+    private static byte[] OversizeMultipart(long size, string bigField)
     {
-        var head = Encoding.ASCII.GetBytes($"--{Boundary}{Crlf}Content-Disposition: form-data; name=\"from\"{Crlf}{Crlf}big@example.com{Crlf}--{Boundary}{Crlf}Content-Disposition: form-data; name=\"text\"{Crlf}{Crlf}");
+        var head = Encoding.ASCII.GetBytes($"--{Boundary}{Crlf}Content-Disposition: form-data; name=\"from\"{Crlf}{Crlf}big@example.com{Crlf}--{Boundary}{Crlf}Content-Disposition: form-data; name=\"{bigField}\"{Crlf}{Crlf}");
         var tail = Encoding.ASCII.GetBytes($"{Crlf}--{Boundary}--{Crlf}");
         return Fill(size, head, tail);
     }

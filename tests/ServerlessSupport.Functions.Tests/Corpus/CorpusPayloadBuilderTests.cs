@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using MimeKit;
 using ServerlessSupport.Core.Inbound;
+using ServerlessSupport.Core.Queues;
 
 namespace ServerlessSupport.Functions.Tests.Corpus;
 
@@ -14,11 +16,11 @@ public sealed class CorpusPayloadBuilderTests
         var payload = CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve);
 
         Assert.Equal("multipart/form-data; boundary=xYzZY", payload.ContentType);
-        Assert.True(MultipartFormData.TryParse(payload.Body, payload.ContentType, out var parts, out var error), error);
+        var parts = Parts(payload);
         Assert.Equal(new[] { "headers", "from", "text" }, parts.Select(p => p.Name));
         Assert.All(parts, p => Assert.Null(p.FileName));
         Assert.All(parts, p => Assert.Null(p.ContentType));
-        Assert.Equal("Hello", Encoding.UTF8.GetString(parts[2].Content.Span));
+        Assert.Equal("Hello", Encoding.UTF8.GetString(parts[2].Content));
         Assert.EndsWith("--xYzZY--\r\n", Encoding.ASCII.GetString(payload.Body), StringComparison.Ordinal);
     }
 
@@ -33,15 +35,15 @@ public sealed class CorpusPayloadBuilderTests
 
         var payload = CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve);
 
-        Assert.True(MultipartFormData.TryParse(payload.Body, payload.ContentType, out var parts, out var error), error);
+        var parts = Parts(payload);
         var log = Assert.Single(parts, p => p.Name == "attachment1");
         Assert.Equal("log.txt", log.FileName);
         Assert.Equal("text/plain", log.ContentType);
-        Assert.Equal("line one\n", Encoding.UTF8.GetString(log.Content.Span));
+        Assert.Equal("line one\n", Encoding.UTF8.GetString(log.Content));
         var png = Assert.Single(parts, p => p.Name == "attachment2");
         Assert.Equal("one.png", png.FileName);
         Assert.Equal("image/png", png.ContentType);
-        Assert.Equal(Convert.FromBase64String("iVBORw0KGgo="), png.Content.ToArray());
+        Assert.Equal(Convert.FromBase64String("iVBORw0KGgo="), png.Content);
     }
 
     [Theory]
@@ -55,8 +57,8 @@ public sealed class CorpusPayloadBuilderTests
 
         var payload = CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve);
 
-        Assert.True(MultipartFormData.TryParse(payload.Body, payload.ContentType, out var parts, out var error), error);
-        Assert.Equal(expected, parts.Single(p => p.Name == "text").Content.ToArray());
+        var parts = Parts(payload);
+        Assert.Equal(expected, parts.Single(p => p.Name == "text").Content);
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public sealed class CorpusPayloadBuilderTests
             .WithField("charsets", "{\"subject\":\"iso-8859-1\"}")
             .Build();
 
-        var parsed = SendGridParsedPayload.Parse(CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve).Body, CorpusPayloadBuilder.MultipartContentType);
+        var parsed = InboundPayloads.Parse(InboundPointer.SendGridFormat, CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve).Body, CorpusPayloadBuilder.MultipartContentType);
 
         Assert.True(parsed.Succeeded, parsed.FailureReason);
         Assert.Equal("Problème à résoudre", parsed.Email!.Subject);
@@ -98,7 +100,7 @@ public sealed class CorpusPayloadBuilderTests
         var payload = CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve);
 
         Assert.Equal(70_000, payload.Body.Length);
-        Assert.True(MultipartFormData.TryParse(payload.Body, payload.ContentType, out var parts, out var error), error);
+        var parts = Parts(payload);
         Assert.Equal(new[] { "from", "text" }, parts.Select(p => p.Name));
     }
 
@@ -128,5 +130,12 @@ public sealed class CorpusPayloadBuilderTests
     public void Malformed_PlaceholderTypo_IsReported()
     {
         Assert.Equal(new[] { "{{ticket 01-a}}", "{{tiket:01-a}}" }, CorpusPlaceholders.Malformed("{{ticket 01-a}} {{tiket:01-a}} {{support}} {{plus:01-a}}"));
+    }
+
+    /// <summary>The payload's form parts as the app reads them: name, file name, Content-Type as written (or null), bytes.</summary>
+    private static List<(string Name, string? FileName, string? ContentType, byte[] Content)> Parts(CorpusPayload payload)
+    {
+        Assert.True(SendGridForm.TryRead(payload.Body, payload.ContentType, out var form, out var error), error);
+        return [.. form.Parts.Select(p => (SendGridForm.NameOf(p), p.FileName, p.Headers[HeaderId.ContentType], SendGridForm.Bytes(p)))];
     }
 }

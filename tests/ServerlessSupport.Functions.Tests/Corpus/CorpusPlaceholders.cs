@@ -54,6 +54,16 @@ internal static partial class CorpusPlaceholders
             yield return corpusCase.RawBody;
         }
 
+        if (corpusCase.Email is not null)
+        {
+            yield return corpusCase.Email;
+        }
+
+        if (corpusCase.EmailFile is not null)
+        {
+            yield return System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(CorpusLoader.MailFile(corpusCase.EmailFile)));
+        }
+
         if (corpusCase.Json is not null)
         {
             foreach (var value in Strings(corpusCase.Json))

@@ -7,21 +7,30 @@ using ServerlessSupport.Testing;
 namespace ServerlessSupport.Functions.Tests.Corpus;
 
 /// <summary>
-/// One pipeline for the whole corpus (class fixture): cases run in file order, each after the cases it names in
-/// <c>after</c>, each at most once (memoised), so a single case can also be run on its own.
+/// One pipeline for a whole corpus set (tests/corpus/inbound here; <see cref="CorpusTwinRun"/> for the raw-mode twins):
+/// cases run in file order, each after the cases it names in <c>after</c>, each at most once (memoised), so a single
+/// case can also be run on its own. A collection fixture: the corpus tests and the twin comparison share the results.
 /// </summary>
-public sealed class CorpusRun : IAsyncLifetime
+public class CorpusRun : IAsyncLifetime
 {
     private const int LargeBody = 1024 * 1024;
 
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Dictionary<string, CorpusCaseResult> _results = new(StringComparer.Ordinal);
+    private readonly CorpusSet _set;
     private PipelineHost? _host;
+
+    public CorpusRun()
+        : this(CorpusLoader.Main)
+    {
+    }
+
+    private protected CorpusRun(CorpusSet set) => _set = set;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_host is not null)
         {
@@ -48,7 +57,7 @@ public sealed class CorpusRun : IAsyncLifetime
             throw new InvalidOperationException($"Corpus case {name} depends on itself through \"after\".");
         }
 
-        var corpusCase = CorpusLoader.Get(name);
+        var corpusCase = _set.Get(name);
         foreach (var predecessor in corpusCase.After)
         {
             await RunOnceAsync(predecessor, host, running, ct);
@@ -65,7 +74,10 @@ public sealed class CorpusRun : IAsyncLifetime
             result = new CorpusCaseResult(name, null, null, null, [$"run: {ex.GetType().Name}: {ex.Message}"]);
         }
 
-        _results[name] = result;
+        lock (_results)
+        {
+            _results[name] = result;
+        }
         return result;
     }
 

@@ -8,7 +8,7 @@ namespace ServerlessSupport.Functions.Tests.Corpus;
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 [TestCaseOrderer(CorpusCaseOrderer.TypeName, CorpusCaseOrderer.AssemblyName)]
-public sealed class CorpusTests(AzuriteFixture fixture, CorpusRun run) : IClassFixture<CorpusRun>
+public sealed class CorpusTests(AzuriteFixture fixture, CorpusRun run)
 {
     public static TheoryData<string> Cases => [.. CorpusLoader.FileNames];
 

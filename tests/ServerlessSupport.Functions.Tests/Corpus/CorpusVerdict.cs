@@ -88,7 +88,21 @@ internal sealed class CorpusVerdict(
             Expect.Outcome == CorpusFormats.NewTicket ? ticket?.Id : null,
             Expect.Outcome == CorpusFormats.NewTicket ? message?.MessageId : null,
             ackMessageId,
-            _failures);
+            _failures)
+        {
+            Fingerprint = new CorpusFingerprint(
+                Expect.Outcome,
+                WithoutTicketId(message?.Subject, ticket),
+                ticket?.Customer.Address,
+                ticket?.Customer.Name,
+                ticket?.Priority.ToString(),
+                WithoutTicketId(message?.DisplayText, ticket),
+                WithoutTicketId(message?.FullText, ticket),
+                string.Join("; ", message?.Attachments.Select(a => $"{a.FileName} ({a.ContentType}, {a.Length} bytes, cid {a.ContentId ?? "none"})") ?? []),
+                (message?.AutomaticReason ?? (record?.Kind == IntakeRecord.AutomaticUnthreaded ? record.Reason : null))?.Split(':')[0],
+                record?.Kind,
+                requests.Count),
+        };
     }
 
     private void CheckMessage(Ticket ticket, TicketMessage? message)
@@ -139,6 +153,11 @@ internal sealed class CorpusVerdict(
         if (Expect.Attachments is { } attachments)
         {
             Check("attachments", attachments, message.Attachments.Count);
+        }
+
+        if (Expect.AttachmentNames is { } names)
+        {
+            Check("attachment names", string.Join(" | ", names), string.Join(" | ", message.Attachments.Select(a => a.FileName)));
         }
 
         if (Expect.Priority is { } priority)
@@ -255,6 +274,10 @@ internal sealed class CorpusVerdict(
     }
 
     private CorpusExpectation Expect => corpusCase.Expect;
+
+    // Ticket ids are drawn at random per pipeline: a twin's reply quotes its own.
+    private static string? WithoutTicketId(string? text, Ticket? ticket) =>
+        text is null || ticket is null ? text : text.Replace(ticket.Id.Value, "{ticket}", StringComparison.Ordinal);
 
     private static string Describe(IntakeRecord record) => $"{record.Kind}: {record.Reason}";
 

@@ -46,6 +46,24 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostJson_PersonAskingForNoAutoReplies_OpensTicketWithoutAcknowledgment()
+    {
+        var mail = new InboundMailBuilder().Header("X-Auto-Response-Suppress", "All");
+
+        using var response = await _host.PostInboundAsync("json", mail.ToContent());
+        await _host.WaitForIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ticket = Assert.Single(await _host.GetTicketsAsync());
+        Assert.Null(ticket.AcknowledgedAt);
+        Assert.Empty(_host.SendGrid.Requests);
+        var events = await _host.Services.GetRequiredService<ITicketStore>().GetEventsAsync(ticket.Id, default);
+        var suppressed = Assert.Single(events, e => e.Kind == TicketEventKinds.AutoReplySuppressed);
+        Assert.Contains("X-Auto-Response-Suppress: All", suppressed.Detail, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(await _host.GetMessagesAsync(ticket.Id)).AutomaticReason);
+    }
+
+    [Fact]
     public async Task PostJson_SameEmailTwice_OneTicketOneAcknowledgment()
     {
         var mail = new InboundMailBuilder();
