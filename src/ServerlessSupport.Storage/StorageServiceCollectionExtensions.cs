@@ -42,6 +42,10 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var connection = new Lazy<StorageConnection>(() => StorageConnection.FromConfiguration(configuration));
 
+        // The SDKs' event sources reach the log through Microsoft.Extensions.Azure (one line per request and retry at
+        // Information); keep warnings and errors unless the configuration asks for more (e.g. Logging:LogLevel:Azure.Core).
+        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
+
         services.AddAzureClients(clients =>
         {
             // Only identity-based settings use it; building it costs nothing until a token is asked for.
