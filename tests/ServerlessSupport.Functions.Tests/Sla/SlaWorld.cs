@@ -45,7 +45,7 @@ internal sealed class SlaWorld : IAsyncDisposable
         var sender = new SendGridEmailSender(_http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUrl = sendGrid.BaseUrl }), time, NullLogger<SendGridEmailSender>.Instance);
         _dispatcher = new DispatchEmailHandler(Store, Committer, sender, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
         _composer = new TicketComposer(policy, Support, time);
-        Survey = new SurveyRecorder(Store, Committer, Settings, time);
+        Survey = new SurveyRecorder(Store, Committer, Settings, policy, time);
     }
 
     public FakeSendGridServer SendGrid { get; }
@@ -143,12 +143,15 @@ internal sealed class SlaWorld : IAsyncDisposable
 
     public IReadOnlyList<FakeSendGridRequest> Sent => SendGrid.Requests;
 
-    public async Task<IReadOnlyList<string>> DueRowsAsync()
+    public async Task<IReadOnlyList<string>> DueRowsAsync(Func<string, bool>? where = null)
     {
         var rows = new List<string>();
         await foreach (var e in Due.Table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
-            rows.Add(e.RowKey);
+            if (where?.Invoke(e.RowKey) != false)
+            {
+                rows.Add(e.RowKey);
+            }
         }
 
         return rows;
