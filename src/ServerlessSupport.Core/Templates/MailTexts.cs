@@ -85,7 +85,9 @@ internal sealed class MailTexts
 
     private string Unit(string key, double n)
     {
-        var plural = Math.Abs(n - 1) < 0.05 ? ".one" : ".other";
+        // French counts everything below two as one ("1,5 heure"); the others only one itself.
+        var one = Language == "fr" ? n < 2 : Math.Abs(n - 1) < 0.05;
+        var plural = one ? ".one" : ".other";
         return this[key + plural, ("n", n.ToString("0.#", Culture))];
     }
 
