@@ -79,4 +79,16 @@ public sealed class CustomerDaytimeTests
         Assert.Equal(2, again.ResolutionCount);
         Assert.Contains(DueSchedule.For(again), e => e.Kind == DueKinds.CheckBack && e.DueAt == Utc(2026, 1, 10, 10));
     }
+
+    [Fact]
+    public void Planner_AgentReminderOfAMailFromFridayNight_FallsInMondaysBusinessHours()
+    {
+        // Agent-facing levels count the target's business calendar, not the customer's daytime: 75% of 8 business
+        // hours from Friday 22:00 is Monday 15:00 London, whatever the customer's offset.
+        var planner = new SlaPlanner(ShippedPolicy);
+        var ticket = new SlaTicketBuilder().WithCustomerOffset(TimeSpan.FromHours(9)).Created(planner, Utc(2026, 1, 9, 22));
+
+        Assert.Equal(Utc(2026, 1, 12, 15), ticket.Sla.FirstResponse!.NextLevelAt);
+        Assert.True(ShippedPolicy.DefaultCalendar.IsOpen(ticket.Sla.FirstResponse.NextLevelAt!.Value));
+    }
 }
