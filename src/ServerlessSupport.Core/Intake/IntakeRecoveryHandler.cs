@@ -23,17 +23,9 @@ internal sealed partial class IntakeRecoveryHandler(
 
     private const int MaxAttempts = 5;
 
-    public async Task<RecordDecision> RecoverAsync(string id, string agent, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(agent);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    public Task<RecordDecision> RecoverAsync(string id, string agent, CancellationToken cancellationToken) =>
+        DecideAsync(id, IntakeRecord.Recovered, agent, async record =>
         {
-            var record = await records.GetAsync(id, cancellationToken);
-            if (record is null)
-            {
-                return RecordDecision.NotFound;
-            }
-
             if (record.Outcome == IntakeRecord.Recovered)
             {
                 return RecordDecision.Done(record);
@@ -45,54 +37,47 @@ internal sealed partial class IntakeRecoveryHandler(
             }
 
             var outcome = await intake.RecoverAsync(payload.Pointer, payload.Body, new Recovery(record.Id, record.Kind, agent), cancellationToken);
-            if (outcome.Ticket is not { } ticket)
-            {
-                return RecordDecision.Unrecoverable(record, $"the payload cannot be read as an email: {outcome.Failure ?? "it was set aside again"}");
-            }
+            return outcome.Ticket is { } ticket
+                ? RecordDecision.Done(record with { Outcome = IntakeRecord.Recovered, OutcomeBy = agent, OutcomeAt = time.GetUtcNow(), Ticket = ticket.ToString() })
+                : RecordDecision.Unrecoverable(record, $"the payload cannot be read as an email: {outcome.Failure ?? "it was set aside again"}");
+        }, cancellationToken);
 
-            var recovered = record with { Outcome = IntakeRecord.Recovered, OutcomeBy = agent, OutcomeAt = time.GetUtcNow(), Ticket = ticket.ToString() };
-            if (await records.TrySetOutcomeAsync(recovered, cancellationToken))
-            {
-                LogDecided(logger, record.Id, IntakeRecord.Recovered, agent);
-                return RecordDecision.Done(recovered with { Version = null });
-            }
+    public Task<RecordDecision> DismissAsync(string id, string agent, CancellationToken cancellationToken) =>
+        DecideAsync(id, IntakeRecord.Dismissed, agent, record => Task.FromResult(record.Outcome switch
+        {
+            IntakeRecord.Recovered => RecordDecision.Conflict(record, $"it was already recovered into ticket {record.Ticket} by {record.OutcomeBy}"),
+            IntakeRecord.Dismissed => RecordDecision.Done(record),
+            _ => RecordDecision.Done(record with { Outcome = IntakeRecord.Dismissed, OutcomeBy = agent, OutcomeAt = time.GetUtcNow() }),
+        }), cancellationToken);
 
-            // Someone decided meanwhile: read again (a recovery by them is answered as done; intake made ours a duplicate).
-        }
-
-        throw new InvalidOperationException($"Intake record {id} kept changing while it was recovered.");
-    }
-
-    public async Task<RecordDecision> DismissAsync(string id, string agent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the record, lets <paramref name="decide"/> answer: a decision that changes the record's outcome is written under
+    /// the record's ETag (someone else deciding meanwhile means: read again and decide again); any other is the answer.
+    /// </summary>
+    private async Task<RecordDecision> DecideAsync(string id, string outcome, string agent, Func<IntakeRecord, Task<RecordDecision>> decide, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agent);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var record = await records.GetAsync(id, cancellationToken);
-            if (record is null)
+            if (await records.GetAsync(id, cancellationToken) is not { } record)
             {
                 return RecordDecision.NotFound;
             }
 
-            switch (record.Outcome)
+            var decision = await decide(record);
+            if (decision.Status != RecordDecisionStatus.Done || decision.Record is not { } decided || decided.Outcome == record.Outcome)
             {
-                case IntakeRecord.Recovered:
-                    return RecordDecision.Conflict(record, $"it was already recovered into ticket {record.Ticket} by {record.OutcomeBy}");
-                case IntakeRecord.Dismissed:
-                    return RecordDecision.Done(record);
-                default:
-                    break;
+                return decision;
             }
 
-            var dismissed = record with { Outcome = IntakeRecord.Dismissed, OutcomeBy = agent, OutcomeAt = time.GetUtcNow() };
-            if (await records.TrySetOutcomeAsync(dismissed, cancellationToken))
+            if (await records.TrySetOutcomeAsync(decided, cancellationToken))
             {
-                LogDecided(logger, record.Id, IntakeRecord.Dismissed, agent);
-                return RecordDecision.Done(dismissed with { Version = null });
+                LogDecided(logger, record.Id, outcome, agent);
+                return RecordDecision.Done(decided with { Version = null });
             }
         }
 
-        throw new InvalidOperationException($"Intake record {id} kept changing while it was dismissed.");
+        throw new InvalidOperationException($"Intake record {id} kept changing while it was {outcome}.");
     }
 
     /// <summary>The record's email: the set-aside payload, or for a poison message the payload its kept queue message carries or points to.</summary>
