@@ -116,6 +116,7 @@ internal sealed partial class ProcessInboundHandler(
                 continue;
             }
 
+            System.Diagnostics.Activity.Current?.SetTag("support.ticket", owner.ToString());
             LogRecorded(logger, messageId, owner.ToString(), ticket is null ? "new" : "existing", classification.Kind.ToString(), commit.Outbox.Count);
             return;
         }

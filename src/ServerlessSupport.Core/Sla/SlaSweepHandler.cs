@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Sla;
@@ -88,6 +89,7 @@ internal sealed partial class SlaSweepHandler(
             // The commit deleted the rows the ticket no longer lists; this one may be an extra left by a crash.
             await index.DeleteAsync(row, cancellationToken);
             report.CountActed(decision.Actions.Count);
+            SupportTelemetry.SweepActed(sweep, decision.Actions, planner.Policy);
             LogActed(logger, sweep, ticket.Id.ToString(), string.Join(", ", decision.Actions.Select(a => a.GetType().Name)));
             return;
         }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Sla;
@@ -22,6 +23,11 @@ internal sealed class CsatEndpoint(SurveyRecorder recorder)
     private async Task<IResult> HandleAsync(string? token, CancellationToken cancellationToken)
     {
         var outcome = await recorder.RecordAsync(token, cancellationToken);
+        if (outcome is { Kind: SurveyOutcomeKind.Recorded, Rating: { } rating })
+        {
+            SupportTelemetry.CsatAnswered(rating);
+        }
+
         return outcome.Kind switch
         {
             SurveyOutcomeKind.Recorded => Page(StatusCodes.Status200OK, "Thank you!", "Your answer has been recorded. Thank you for helping us improve."),
