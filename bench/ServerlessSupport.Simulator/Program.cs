@@ -87,8 +87,23 @@ static async Task<int> SimulateAsync(string[] args)
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {traffic.Count} tickets from {start:yyyy-MM-dd} to {end:yyyy-MM-dd} ({(end - start).TotalDays:0.#} days), {(agents is null ? "agents replayed" : $"{agents.Agents} agents on calendar {hours.Name}")}, seed {seed}"));
     var clock = Stopwatch.StartNew();
-    await using var azurite = await AzuriteProcess.StartAsync();
-    var results = await Simulation.RunAsync(new SimulationSetup(policies, traffic, agents, start, end), azurite.ConnectionString, "sim", CancellationToken.None);
+    // One Azurite per policy (each service is one Node event loop, so two policies' worlds use two of them), one process
+    // per service with queue messages on disk: in memory, Azurite's queue stalls for tens of seconds once many thousands
+    // of messages have passed (AzuriteLayout.ForLoad).
+    var emulators = await Task.WhenAll(policies.Select(_ => AzuriteProcess.StartAsync(AzuriteLayout.ForLoad)));
+    IReadOnlyList<PolicyResult> results;
+    try
+    {
+        results = await Simulation.RunAsync(new SimulationSetup(policies, traffic, agents, start, end), [.. emulators.Select(e => e.ConnectionString)], "sim", CancellationToken.None);
+    }
+    finally
+    {
+        foreach (var emulator in emulators)
+        {
+            await emulator.DisposeAsync();
+        }
+    }
+
     var seconds = clock.Elapsed.TotalSeconds;
 
     foreach (var result in results)

@@ -13,17 +13,19 @@ using ServerlessSupport.Storage;
 namespace ServerlessSupport.Simulator.Engine;
 
 /// <summary>
-/// One policy's run of the traffic (docs/architecture.md, "What-if simulator"). Time moves from event to event on the
-/// <see cref="SimulationWorld.Time"/> clock: a customer's email is posted to the webhook's handler at its instant, then
-/// queue <c>inbound</c> is drained through the ProcessInbound function and queue <c>outbound</c> through DispatchEmail;
-/// at every whole simulated minute both sweeps run, as their timers would; free agents take the waiting ticket with the
-/// nearest deadline during their hours.
+/// One policy's run of the traffic (docs/architecture.md, "What-if simulator"). The clock moves a simulated minute at a
+/// time: at each whole minute both sweeps run, as their timers would; then the minute's events (a customer's email, an
+/// agent finishing a reply) run, each ticket's in order and different tickets' side by side, each at its own instant
+/// (<see cref="SimulatedClock.At"/>). An email is posted to the webhook's handler, then queue <c>inbound</c> is drained
+/// through the ProcessInbound function and queue <c>outbound</c> through DispatchEmail. Free agents take the waiting
+/// ticket with the nearest deadline during their hours.
 /// </summary>
 internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTicket> traffic, AgentModel? agents)
 {
     private const string Agent = "agent@desk.sim";
 
-    private readonly PriorityQueue<Func<Task>, (DateTimeOffset At, long Seq)> _events = new();
+    private readonly Lock _gate = new();
+    private readonly PriorityQueue<Event, (DateTimeOffset At, long Seq)> _events = new();
     private readonly List<Work> _waiting = [];
     private readonly bool[] _busy = new bool[agents?.Agents ?? 0];
     private long _seq;
@@ -38,36 +40,50 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
         foreach (var ticket in traffic)
         {
             world.Ledger.Expect(ticket.Index, ticket.Priority);
-            At(ticket.ArrivalAt, () => ArriveAsync(ticket, cancellationToken));
+            At(ticket, ticket.ArrivalAt, () => ArriveAsync(ticket, cancellationToken));
         }
 
-        var minute = world.Time.GetUtcNow();
-        while (true)
+        for (var minute = world.Time.GetUtcNow(); minute <= end; minute = minute.AddMinutes(1))
         {
-            if (_events.TryPeek(out _, out var next) && next.At < minute)
-            {
-                var action = _events.Dequeue();
-                if (next.At > world.Time.GetUtcNow())
-                {
-                    world.Time.SetUtcNow(next.At);
-                }
-
-                await action();
-                await AssignAsync(cancellationToken);
-                continue;
-            }
-
-            if (minute > end)
-            {
-                break;
-            }
-
             world.Time.SetUtcNow(minute);
             await TickAsync(minute, cancellationToken);
-            minute = minute.AddMinutes(1);
+            await RunMinuteAsync(minute.AddMinutes(1), cancellationToken);
         }
 
         world.Ledger.Finish(world.Time.GetUtcNow());
+    }
+
+    /// <summary>Every event before <paramref name="next"/>, including those the minute's events schedule within it.</summary>
+    private async Task RunMinuteAsync(DateTimeOffset next, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            List<(DateTimeOffset At, Event Event)> due = [];
+            lock (_gate)
+            {
+                while (_events.TryPeek(out _, out var key) && key.At < next)
+                {
+                    due.Add((key.At, _events.Dequeue()));
+                }
+            }
+
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(due.GroupBy(e => e.Event.Ticket).Select(async group =>
+            {
+                foreach (var (at, e) in group)
+                {
+                    using (world.Time.At(at))
+                    {
+                        await e.Action();
+                        await AssignAsync(cancellationToken);
+                    }
+                }
+            }));
+        }
     }
 
     private async Task TickAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -95,12 +111,15 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
         {
             foreach (var step in steps)
             {
-                At(ticket.ArrivalAt + step.Offset, () => ReplayAsync(ticket, id, step, cancellationToken));
+                At(ticket, ticket.ArrivalAt + step.Offset, () => ReplayAsync(ticket, id, step, cancellationToken));
             }
         }
         else
         {
-            _waiting.Add(new Work(ticket, id, 0, world.Time.GetUtcNow()));
+            lock (_gate)
+            {
+                _waiting.Add(new Work(ticket, id, 0, world.Time.GetUtcNow()));
+            }
         }
     }
 
@@ -123,29 +142,27 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
     /// <summary>Free agents take the waiting work with the nearest deadline (the dashboard's order), while their desk is open.</summary>
     private Task AssignAsync(CancellationToken cancellationToken)
     {
-        if (agents is null || _waiting.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
         var now = world.Time.GetUtcNow();
-        if (!agents.Hours.IsOpen(now))
+        if (agents is null || !agents.Hours.IsOpen(now))
         {
             return Task.CompletedTask;
         }
 
-        for (var a = 0; a < _busy.Length && _waiting.Count > 0; a++)
+        lock (_gate)
         {
-            if (_busy[a])
+            for (var a = 0; a < _busy.Length && _waiting.Count > 0; a++)
             {
-                continue;
-            }
+                if (_busy[a])
+                {
+                    continue;
+                }
 
-            var work = _waiting.MinBy(w => (world.Ledger.Current(w.Id) is { } t ? TicketDeadlines.Next(t)?.DueAt : null) ?? DateTimeOffset.MaxValue)!;
-            _waiting.Remove(work);
-            var agent = a;
-            _busy[agent] = true;
-            At(agents.Hours.Add(now, work.Ticket.Rounds[work.Round].AgentEffort), () => FinishAsync(agent, work, cancellationToken));
+                var work = _waiting.MinBy(w => (world.Ledger.Current(w.Id) is { } t ? TicketDeadlines.Next(t)?.DueAt : null) ?? DateTimeOffset.MaxValue)!;
+                _waiting.Remove(work);
+                var agent = a;
+                _busy[agent] = true;
+                At(work.Ticket, agents.Hours.Add(now, work.Ticket.Rounds[work.Round].AgentEffort), () => FinishAsync(agent, work, cancellationToken));
+            }
         }
 
         return Task.CompletedTask;
@@ -153,17 +170,24 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
 
     private async Task FinishAsync(int agent, Work work, CancellationToken cancellationToken)
     {
-        _busy[agent] = false;
+        lock (_gate)
+        {
+            _busy[agent] = false;
+        }
+
         var round = work.Ticket.Rounds[work.Round];
         await ReplyAsync(work.Id, cancellationToken);
         var status = round.AskCustomer ? TicketStatus.PendingCustomer : TicketStatus.Solved;
         await AgentCommitAsync(work.Id, (t, now) => world.Get<AgentActions>().Change(t, Agent, new TicketChange(status, null, null), now), cancellationToken);
         if (round.AskCustomer && round.CustomerAnswersAfter is { } delay)
         {
-            At(world.Time.GetUtcNow() + delay, async () =>
+            At(work.Ticket, world.Time.GetUtcNow() + delay, async () =>
             {
                 await PostAsync(work.Ticket, $"Re: [#{work.Id}] {work.Ticket.Subject}", work.Round + 1, cancellationToken);
-                _waiting.Add(work with { Round = work.Round + 1, Since = world.Time.GetUtcNow() });
+                lock (_gate)
+                {
+                    _waiting.Add(work with { Round = work.Round + 1, Since = world.Time.GetUtcNow() });
+                }
             });
         }
     }
@@ -223,13 +247,22 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
         }
     }
 
+    /// <summary>
+    /// Runs a batch off <paramref name="queue"/>. Side-by-side events drain the same queues, so an empty receive can mean
+    /// another flow holds the messages: the counters, not the receive, say when the queue is done.
+    /// </summary>
     private async Task DrainOneAsync(QueueClient queue, string name, Func<IServiceProvider, Azure.Storage.Queues.Models.QueueMessage, CancellationToken, Task> run, CancellationToken cancellationToken)
     {
-        for (var empty = 0; empty < 20; empty++)
+        for (var empty = 0; empty < 2000; empty++)
         {
             var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), cancellationToken)).Value;
             if (batch.Length == 0)
             {
+                if ((name == QueueNames.Inbound ? world.Queues.Inbound : world.Queues.Outbound) <= 0)
+                {
+                    return;
+                }
+
                 await Task.Delay(5, cancellationToken);
                 continue;
             }
@@ -248,10 +281,18 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
             return;
         }
 
-        throw new InvalidOperationException($"Queue {name} should hold {(name == QueueNames.Inbound ? world.Queues.Inbound : world.Queues.Outbound)} message(s) but none arrived.");
+        throw new InvalidOperationException($"Queue {name} should hold {(name == QueueNames.Inbound ? world.Queues.Inbound : world.Queues.Outbound)} message(s) but none arrived in 10 s.");
     }
 
-    private void At(DateTimeOffset at, Func<Task> action) => _events.Enqueue(action, (at, _seq++));
+    private void At(TrafficTicket ticket, DateTimeOffset at, Func<Task> action)
+    {
+        lock (_gate)
+        {
+            _events.Enqueue(new Event(ticket.Index, action), (at, _seq++));
+        }
+    }
+
+    private sealed record Event(int Ticket, Func<Task> Action);
 
     private sealed record Work(TrafficTicket Ticket, TicketId Id, int Round, DateTimeOffset Since);
 }

@@ -8,13 +8,16 @@ internal sealed record SimulationSetup(IReadOnlyList<string> Policies, IReadOnly
 
 internal static class Simulation
 {
+    /// <param name="connectionStrings">One storage account per policy, or one for all (the prefix keeps them apart).</param>
     /// <param name="prefix">Starts every world's storage prefix (letters and digits), so runs can share one Azurite.</param>
-    public static async Task<IReadOnlyList<PolicyResult>> RunAsync(SimulationSetup setup, string connectionString, string prefix, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PolicyResult>> RunAsync(SimulationSetup setup, IReadOnlyList<string> connectionStrings, string prefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(connectionStrings);
         var runs = setup.Policies.Select(async (policy, i) =>
         {
-            await using var world = await SimulationWorld.StartAsync(policy, connectionString, prefix + (char)('a' + i), setup.Start, cancellationToken);
+            var connection = connectionStrings[Math.Min(i, connectionStrings.Count - 1)];
+            await using var world = await SimulationWorld.StartAsync(policy, connection, prefix + (char)('a' + i), setup.Start, cancellationToken);
             var run = new PolicyRun(world, setup.Traffic, setup.Agents);
             await run.RunAsync(setup.End, cancellationToken);
             if (world.Queues.Delayed > 0)

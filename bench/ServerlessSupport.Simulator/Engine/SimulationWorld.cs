@@ -24,7 +24,7 @@ internal sealed class SimulationWorld : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private SimulationWorld(IHost host, FakeTimeProvider time, SimulationLedger ledger, QueueCounters queues, SimulatedEmailSender sender)
+    private SimulationWorld(IHost host, SimulatedClock time, SimulationLedger ledger, QueueCounters queues, SimulatedEmailSender sender)
     {
         _host = host;
         Time = time;
@@ -33,7 +33,7 @@ internal sealed class SimulationWorld : IAsyncDisposable
         Sender = sender;
     }
 
-    public FakeTimeProvider Time { get; }
+    public SimulatedClock Time { get; }
 
     public SimulationLedger Ledger { get; }
 
@@ -47,7 +47,7 @@ internal sealed class SimulationWorld : IAsyncDisposable
 
     public static async Task<SimulationWorld> StartAsync(string policyPath, string connectionString, string prefix, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        var time = new FakeTimeProvider(start);
+        var time = new SimulatedClock(start);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryRoot.Path });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
