@@ -1,7 +1,5 @@
-using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Simulator.Engine;
 using ServerlessSupport.Simulator.Output;
-using ServerlessSupport.Simulator.Traffic;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Simulator.Tests;
@@ -14,14 +12,10 @@ namespace ServerlessSupport.Simulator.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class SimulatorTests(AzuriteFixture azurite)
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-
-    private static string PolicyFile(string name) => RepositoryRoot.Combine("tests", "ServerlessSupport.Simulator.Tests", "Policies", name + ".json");
-
     [Fact]
     public async Task RunAsync_ImpossibleAndUnmissableTargets_FiguresAtZeroAndHundred()
     {
-        var results = await RunAsync([PolicyFile("cannot-be-met"), PolicyFile("cannot-be-missed")], tickets: 24, firstReply: "fixed:30m");
+        var results = await SimulationRuns.RunAsync(azurite, [SimulationRuns.PolicyFile("cannot-be-met"), SimulationRuns.PolicyFile("cannot-be-missed")], SimulationRuns.Day(24, "fixed:30m"), agents: 3);
 
         var impossible = results[0];
         var easy = results[1];
@@ -49,14 +43,14 @@ public sealed class SimulatorTests(AzuriteFixture azurite)
     [Fact]
     public async Task ReportLines_SmallRun_EveryLineParsesAndAddsUp()
     {
-        var results = await RunAsync([PolicyFile("cannot-be-missed")], tickets: 12, firstReply: "fixed:10m");
+        var results = await SimulationRuns.RunAsync(azurite, [SimulationRuns.PolicyFile("cannot-be-missed")], SimulationRuns.Day(12, "fixed:10m"), agents: 3);
         var lines = ReportLines.For(results[0]).ToList();
 
         Assert.Equal(5, lines.Count);
         var byPriority = lines.Take(4).Select(l => ReportLines.PriorityLine().Match(l)).ToList();
         Assert.All(byPriority, m => Assert.True(m.Success, "does not parse: " + m.Value));
         Assert.Equal(["urgent", "high", "normal", "low"], byPriority.Select(m => m.Groups["priority"].Value));
-        Assert.All(byPriority, m => Assert.Equal(PolicyFile("cannot-be-missed"), m.Groups["policy"].Value));
+        Assert.All(byPriority, m => Assert.Equal(SimulationRuns.PolicyFile("cannot-be-missed"), m.Groups["policy"].Value));
         Assert.Equal(12, byPriority.Sum(m => int.Parse(m.Groups["tickets"].Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(results[0].Outcomes.Sum(o => o.CustomerMails), byPriority.Sum(m => int.Parse(m.Groups["mails"].Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Matches(ReportLines.OverallLine(), lines[4]);
@@ -67,22 +61,6 @@ public sealed class SimulatorTests(AzuriteFixture azurite)
     {
         Assert.DoesNotMatch(ReportLines.PriorityLine(), "policy=a.json priority=urgent tickets=3 first_response_met=66.67% next_update_met=n/a resolution_met=100.0% escalations=3 status_notes=0 customer_mails=5");
         Assert.Matches(ReportLines.PriorityLine(), "policy=a.json priority=urgent tickets=3 first_response_met=66.7% next_update_met=n/a resolution_met=100.0% escalations=3 status_notes=0 customer_mails=5");
-    }
-
-    private async Task<IReadOnlyList<PolicyResult>> RunAsync(IReadOnlyList<string> policies, int tickets, string firstReply)
-    {
-        var model = GeneratorOptions.Default with
-        {
-            Tickets = tickets,
-            Days = 1,
-            Start = Monday,
-            FirstReply = Distribution.Parse(firstReply),
-            Handling = Distribution.Parse("fixed:10m"),
-            CustomerDelay = Distribution.Parse("fixed:1h"),
-        };
-        var hours = SupportPolicyLoader.Parse(await File.ReadAllTextAsync(policies[0])).DefaultCalendar;
-        var setup = new SimulationSetup(policies, TrafficGenerator.Generate(model, seed: 7), new AgentModel(3, hours), Monday, Monday.AddDays(1));
-        return await Simulation.RunAsync(setup, [azurite.ConnectionString], AzuriteFixture.UniqueName("s")[..8], CancellationToken.None);
     }
 
     private static string Field(string line, string name) =>
