@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Azure.Storage.Queues.Models;
@@ -15,11 +16,14 @@ namespace ServerlessSupport.Standalone;
 /// </summary>
 internal static class FunctionInvoker
 {
+    // Building an instance by reflection each time costs more than the invocation; the factory is made once per class.
+    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
+
     public static async Task<object?> InvokeAsync(FunctionEntry function, IServiceProvider services, TriggerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(input);
-        var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, function.Type);
+        var instance = function.Method.IsStatic ? null : Factories.GetOrAdd(function.Type, t => ActivatorUtilities.CreateFactory(t, []))(services, null);
         try
         {
             var arguments = function.Method.GetParameters().Select(p => Bind(function, p, services, input, cancellationToken)).ToArray();

@@ -48,16 +48,21 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         }
 
         var outboxSequence = ticket.OutboxCount + 1;
-        var rendered = AgentReplyTemplate.Render(new AgentReplyModel(ticket.Id, ticket.Subject, text, HeaderValue.Sanitize(agent, 100), support.TeamName));
+        var rendered = AgentReplyTemplate.Render(new AgentReplyModel(ticket.Id, ticket.Subject, text, HeaderValue.Sanitize(agent, 100), support.TeamName, ticket.Language));
         // A person wrote this: no Auto-Submitted, so it threads as a reply and the customer's autoresponder may answer.
-        var outbox = OutboxEmails.ToCustomer(support, ticket, outboxSequence, ReplyOutboxKind, rendered, autoSubmitted: null, now);
+        // The people the customer copied are copied on it.
+        var outbox = OutboxEmails.ToCustomer(support, ticket, outboxSequence, ReplyOutboxKind, rendered, autoSubmitted: null, now, cc: ticket.Participants);
         Event(TicketEventKinds.AgentReplied, $"Public reply by {agent} to {ticket.Customer.Address}.");
         if (ticket.FirstRespondedAt is null && ticket.Sla.FirstResponse is { } firstResponse)
         {
             var spec = planner.Policy.Target(ticket.Priority, TargetKind.FirstResponse);
-            var met = firstResponse.Clock.Elapsed(spec, now) <= spec.Duration;
+            var elapsed = firstResponse.Clock.Elapsed(spec, now);
+            var met = elapsed <= spec.Duration;
             var due = firstResponse.DueAt is { } at ? $" (due {at:u})" : " (clock paused)";
             Event(AgentEventKinds.FirstResponse, $"{(met ? AgentEventKinds.FirstResponseMet : AgentEventKinds.FirstResponseMissed)}: first response by {agent} at {now:u}{due}.");
+
+            // Kept for the team's pace (the realistic promise of later acknowledgments).
+            next = next with { FirstResponseTime = elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed, FirstResponsePriority = ticket.Priority };
         }
 
         next = planner.OnAgentPublicReply(next, now);
@@ -69,7 +74,7 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         };
     }
 
-    /// <summary>Status, priority and assignee in one commit with an event per change; null when nothing changes.</summary>
+    /// <summary>Status, priority, assignee and language in one commit with an event per change; null when nothing changes.</summary>
     public TicketCommit? Change(Ticket ticket, string agent, TicketChange change, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -101,6 +106,17 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
                 Event(AgentEventKinds.AssigneeChanged, assignee is null ? $"Unassigned by {agent}." : $"Assigned to {assignee} by {agent}.");
                 next = next with { Assignee = assignee };
             }
+        }
+
+        if (change.Language is { } language && !string.Equals(language, next.Language, StringComparison.Ordinal))
+        {
+            if (!planner.Policy.Languages.Offers(language))
+            {
+                throw new ArgumentException($"'{language}' is not a language the policy offers.", nameof(change));
+            }
+
+            Event(AgentEventKinds.LanguageChanged, $"Language {next.Language} → {language} by {agent}.");
+            next = next with { Language = language };
         }
 
         if (events.Count == 0)

@@ -5,6 +5,7 @@ internal static class AgentEventKinds
 {
     public const string NoteAdded = "note-added";
     public const string AssigneeChanged = "assignee-changed";
+    public const string LanguageChanged = "language-changed";
 
     /// <summary>The first public reply; the detail starts with "met" or "missed" (the metrics read it).</summary>
     public const string FirstResponse = "first-response";

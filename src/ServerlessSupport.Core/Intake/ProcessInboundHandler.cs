@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Intake;
@@ -8,7 +9,9 @@ namespace ServerlessSupport.Core.Intake;
 /// <summary>
 /// ProcessInbound: one stored payload becomes one message on one ticket, once. The Message-ID claim decides which ticket
 /// (so two instances agree), the marker row in the ticket's transaction decides whether it was already recorded, and the
-/// outbox rows of the transaction are queued only after it committed. Every step may run twice.
+/// outbox rows of the transaction are queued only after it committed. Every step may run twice. What cannot become a
+/// ticket message is set aside as an intake record, its payload kept so that an agent can recover it
+/// (<see cref="RecoverAsync"/>) or dismiss it.
 /// </summary>
 internal sealed partial class ProcessInboundHandler(
     IInboundPayloadStore payloads,
@@ -18,6 +21,7 @@ internal sealed partial class ProcessInboundHandler(
     ISenderThrottle throttle,
     IIntakeRecords records,
     TicketComposer composer,
+    TeamPace pace,
     SupportIdentity support,
     TimeProvider time,
     ILogger<ProcessInboundHandler> logger)
@@ -33,32 +37,59 @@ internal sealed partial class ProcessInboundHandler(
         if (body is null)
         {
             var reason = pointer.IsInline ? "the inline payload is not valid base64" : "the stored payload is missing";
-            await RecordAsync(IntakeRecord.Quarantined, pointer, reason, null, null, cancellationToken);
+            await RecordAsync(IntakeRecord.Quarantined, pointer, null, reason, null, null, cancellationToken);
             return;
         }
 
-        var parsed = InboundPayloads.Parse(pointer.Format, body.Value, pointer.ContentType);
+        await ProcessAsync(pointer, body.Value, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// An agent turns a set-aside payload into a ticket message: read as if a person wrote it (no automatic-mail verdict
+    /// sets it aside again, and no acknowledgment goes out: an agent is already on it), threaded like any mail, once.
+    /// A second recovery of the same payload finds its Message-ID recorded and answers the same ticket.
+    /// </summary>
+    public async Task<IntakeOutcome> RecoverAsync(InboundPointer pointer, ReadOnlyMemory<byte> body, Recovery recovery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        ArgumentNullException.ThrowIfNull(recovery);
+        return await ProcessAsync(pointer, body, recovery, cancellationToken);
+    }
+
+    private async Task<IntakeOutcome> ProcessAsync(InboundPointer pointer, ReadOnlyMemory<byte> body, Recovery? recovery, CancellationToken cancellationToken)
+    {
+        var parsed = InboundPayloads.Parse(pointer.Format, body, pointer.ContentType);
         if (!parsed.Succeeded)
         {
-            await RecordAsync(IntakeRecord.Quarantined, pointer, parsed.FailureReason, null, null, cancellationToken);
-            return;
+            if (recovery is null)
+            {
+                await RecordAsync(IntakeRecord.Quarantined, pointer, body, parsed.FailureReason, null, null, cancellationToken);
+            }
+
+            return IntakeOutcome.Failed(parsed.FailureReason);
         }
 
         var email = parsed.Email;
-        var messageId = email.MessageId ?? MessageMarkers.Synthetic(body.Value.Span);
-        var classification = AutomaticMailClassifier.Classify(email, support.Address);
+        var messageId = email.MessageId ?? MessageMarkers.Synthetic(body.Span);
+        var classification = recovery is null
+            ? AutomaticMailClassifier.Classify(email, support.Address)
+            : new MailClassification(MailKind.Human, $"recovered from intake record {recovery.RecordId} by {recovery.Agent}", SuppressAutoReply: true);
         var threaded = await FindThreadAsync(email, cancellationToken);
 
         if (threaded is null && classification.IsAutomatic)
         {
-            await RecordAsync(IntakeRecord.AutomaticUnthreaded, pointer, $"{classification.Kind}: {classification.Reason}", email.From.Address, email.Subject, cancellationToken);
-            return;
+            await RecordAsync(IntakeRecord.AutomaticUnthreaded, pointer, body, $"{classification.Kind}: {classification.Reason}", email.From.Address, email.Subject, cancellationToken);
+            return IntakeOutcome.SetAside;
         }
 
-        var proposed = threaded?.Id ?? TicketId.New();
+        var proposed = threaded?.Ticket.Id ?? TicketId.New();
         var owner = await index.ClaimAsync(messageId, proposed, cancellationToken);
         var inbound = new InboundContext(pointer, email, parsed.AttachmentContents, messageId, MessageMarkers.For(messageId), classification);
-        var known = threaded is not null && threaded.Id == owner ? threaded : null;
+        var known = threaded is not null && threaded.Ticket.Id == owner ? threaded.Ticket : null;
+
+        // How the mail found its ticket decides whether its sender is vouched for; a claim made by an earlier delivery
+        // of this same message is its own conversation.
+        var match = threaded is not null && threaded.Ticket.Id == owner ? threaded.Match : ThreadMatch.Conversation;
 
         // A freshly drawn id that our claim won names no ticket yet: skip the read. (If it somehow did, adding the
         // ticket row fails as a conflict and the next attempt reads it.)
@@ -68,6 +99,7 @@ internal sealed partial class ProcessInboundHandler(
         // the sender's automatic-reply allowance (asked only when a new ticket would acknowledge).
         IReadOnlyList<StoredAttachment>? attachments = null;
         bool? acknowledge = null;
+        PaceSnapshot? snapshot = null;
 
         for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
         {
@@ -86,73 +118,90 @@ internal sealed partial class ProcessInboundHandler(
 
             if (ticket is null && classification.IsAutomatic)
             {
-                await RecordAsync(IntakeRecord.AutomaticUnthreaded, pointer, $"{classification.Kind}: {classification.Reason} (its ticket no longer exists)", email.From.Address, email.Subject, cancellationToken);
-                return;
+                await RecordAsync(IntakeRecord.AutomaticUnthreaded, pointer, body, $"{classification.Kind}: {classification.Reason} (its ticket no longer exists)", email.From.Address, email.Subject, cancellationToken);
+                return IntakeOutcome.SetAside;
             }
 
             attachments ??= await StoreAttachmentsAsync(inbound, cancellationToken);
             if (ticket is null && classification.MayAutoReply)
             {
                 acknowledge ??= await throttle.TryConsumeAsync(email.From.Address, cancellationToken);
+                snapshot ??= acknowledge == true ? await pace.CurrentAsync(cancellationToken) : null;
             }
 
-            var commit = ticket is null
-                ? composer.NewTicket(owner, inbound, attachments, acknowledge ?? false)
-                : composer.Append(ticket, inbound, attachments);
+            var unverified = ticket is not null && !classification.IsAutomatic && match != ThreadMatch.Conversation && !Knows(ticket, email.From);
+            var commit = ticket is null ? composer.NewTicket(owner, inbound, attachments, acknowledge ?? false, snapshot, recovery)
+                : unverified ? composer.AppendUnverified(ticket, inbound, attachments, match, recovery)
+                : composer.Append(ticket, inbound, attachments, recovery);
 
             try
             {
-                await committer.CommitAsync(commit, OutboxSafety.Redelivery, cancellationToken);
+                // An agent's recovery is an HTTP request that nobody redelivers.
+                await committer.CommitAsync(commit, recovery is null ? OutboxSafety.Redelivery : OutboxSafety.DelayedMessage, cancellationToken);
             }
             catch (DuplicateChangeException)
             {
                 // A redelivery after a crash between commit and dispatch: make sure what the first run wrote is on its way.
                 LogDuplicate(logger, messageId, owner.ToString());
                 await committer.RedispatchPendingAsync(owner, cancellationToken);
-                return;
+                return IntakeOutcome.Recorded(owner);
             }
             catch (TicketConflictException)
             {
                 continue;
             }
 
+            if (unverified)
+            {
+                LogUnverified(logger, messageId, owner.ToString(), match.ToString());
+            }
+
             System.Diagnostics.Activity.Current?.SetTag("support.ticket", owner.ToString());
             LogRecorded(logger, messageId, owner.ToString(), ticket is null ? "new" : "existing", classification.Kind.ToString(), commit.Outbox.Count);
-            return;
+            return IntakeOutcome.Recorded(owner);
         }
 
         throw new TicketConflictException($"Ticket {owner} kept changing while message {messageId} was recorded; the queue will retry.");
     }
 
-    /// <summary>Threading in the documented order (docs/architecture.md, "Intake"): In-Reply-To/References, then the subject token, then plus-addressing.</summary>
-    private async Task<Ticket?> FindThreadAsync(InboundEmail email, CancellationToken cancellationToken)
+    private sealed record ThreadHit(Ticket Ticket, ThreadMatch Match);
+
+    /// <summary>
+    /// Threading in the documented order (docs/architecture.md, "Intake"): In-Reply-To/References, then the subject token,
+    /// then plus-addressing; with how the ticket was found, since only its conversation's Message-IDs vouch for a sender.
+    /// </summary>
+    private async Task<ThreadHit?> FindThreadAsync(InboundEmail email, CancellationToken cancellationToken)
     {
         foreach (var id in email.ThreadIds())
         {
-            TicketId? candidate = Outbound.OutboundMessageIds.TryGetTicket(id, support.Domain, out var own)
-                ? own
-                : await index.FindAsync(id, cancellationToken);
+            var ours = Outbound.OutboundMessageIds.TryGetTicket(id, support.Domain, out var own);
+            TicketId? candidate = ours ? own : await index.FindAsync(id, cancellationToken);
             if (candidate is { } ticketId && await tickets.GetAsync(ticketId, cancellationToken) is { } ticket)
             {
-                return ticket;
+                var vouched = ours || ticket.References.Contains(id, MessageIds.Comparer) || MessageIds.Comparer.Equals(ticket.OriginMessageId, id);
+                return new ThreadHit(ticket, vouched ? ThreadMatch.Conversation : ThreadMatch.RecordedMessageId);
             }
         }
 
         if (TicketToken.FindInSubject(email.Subject) is { } fromSubject && await tickets.GetAsync(fromSubject, cancellationToken) is { } bySubject)
         {
-            return bySubject;
+            return new ThreadHit(bySubject, ThreadMatch.SubjectToken);
         }
 
         foreach (var address in email.To.Concat(email.Cc).Select(a => a.Address).Concat(email.EnvelopeTo))
         {
             if (TicketToken.FromPlusAddress(address, support.Address) is { } plus && await tickets.GetAsync(plus, cancellationToken) is { } byAddress)
             {
-                return byAddress;
+                return new ThreadHit(byAddress, ThreadMatch.PlusAddress);
             }
         }
 
         return null;
     }
+
+    /// <summary>The ticket's customer or one of its participants.</summary>
+    private static bool Knows(Ticket ticket, EmailAddress from) =>
+        EmailAddress.SameAddress(from.Address, ticket.Customer.Address) || ticket.Participants.Any(p => EmailAddress.SameAddress(p.Address, from.Address));
 
     private async Task<IReadOnlyList<StoredAttachment>> StoreAttachmentsAsync(InboundContext inbound, CancellationToken cancellationToken)
     {
@@ -167,8 +216,14 @@ internal sealed partial class ProcessInboundHandler(
         return stored;
     }
 
-    private async Task RecordAsync(string kind, InboundPointer pointer, string reason, string? from, string? subject, CancellationToken cancellationToken)
+    private async Task RecordAsync(string kind, InboundPointer pointer, ReadOnlyMemory<byte>? body, string reason, string? from, string? subject, CancellationToken cancellationToken)
     {
+        // An inline payload lives only in its queue message: keep it (container quarantine) so it can be recovered.
+        if (pointer.IsInline && body is { } payload)
+        {
+            await payloads.SaveAsync(pointer with { Payload = null }, payload, quarantine: true, cancellationToken);
+        }
+
         await records.RecordAsync(IntakeRecord.ForPointer(kind, pointer, time.GetUtcNow(), reason, from, subject), cancellationToken);
         LogRecordedWithoutTicket(logger, pointer.Blob, kind, reason);
     }
@@ -178,6 +233,9 @@ internal sealed partial class ProcessInboundHandler(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Message {MessageId} was already recorded on ticket {Ticket}; nothing new written")]
     private static partial void LogDuplicate(ILogger logger, string messageId, string ticket);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Message {MessageId} found ticket {Ticket} by {Match} from a sender it does not know: kept as an unverified note")]
+    private static partial void LogUnverified(ILogger logger, string messageId, string ticket, string match);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Payload {Blob} recorded as {Kind} without a ticket: {Reason}")]
     private static partial void LogRecordedWithoutTicket(ILogger logger, string blob, string kind, string reason);

@@ -1,4 +1,5 @@
 using ServerlessSupport.Core.Inbound;
+using ServerlessSupport.Core.Languages;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Templates;
@@ -6,30 +7,41 @@ using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Intake;
 
-/// <summary>Builds the one transaction that records an inbound email: a new ticket with its acknowledgment, or one more message.</summary>
+/// <summary>
+/// Builds the one transaction that records an inbound email: a new ticket with its acknowledgment, one more message from
+/// the customer or a participant, or an internal note for mail from a sender the ticket does not know.
+/// </summary>
 internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity support, TimeProvider time)
 {
     /// <summary>How many Message-IDs of the conversation we carry in References (oldest dropped first).</summary>
     private const int MaxReferences = 20;
 
+    /// <summary>How many people the customer may copy into a ticket (the first ones are kept).</summary>
+    public const int MaxParticipants = 10;
+
     private readonly SlaPlanner _planner = new(policy);
 
     /// <param name="acknowledge">Whether the sender may get an automatic reply now (the caller asked the sender throttle once).</param>
-    public TicketCommit NewTicket(TicketId id, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, bool acknowledge)
+    /// <param name="pace">The team's current pace for the realistic promise (null: promise the target).</param>
+    /// <param name="recovered">Set when an agent turns a set-aside intake record into this ticket.</param>
+    public TicketCommit NewTicket(TicketId id, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, bool acknowledge, PaceSnapshot? pace = null, Recovery? recovered = null)
     {
+        ArgumentNullException.ThrowIfNull(inbound);
         var now = time.GetUtcNow();
         var email = inbound.Email;
         var rule = policy.PriorityRules.FirstMatch(email.Subject, email.Text, email.From.Address);
         var priority = rule?.Priority ?? policy.PriorityRules.DefaultPriority;
         var firstResponse = policy.Target(priority, TargetKind.FirstResponse);
+        var language = LanguageDetector.Choose(email, policy.Languages);
+        var customer = new Mailbox(email.From.Address, email.From.DisplayName);
 
         var ticket = new Ticket
         {
             Id = id,
             Status = TicketStatus.Open,
             Priority = priority,
-            Customer = new Mailbox(email.From.Address, email.From.DisplayName),
-            Subject = Templates.TemplateText.CleanSubject(email.Subject),
+            Customer = customer,
+            Subject = TemplateText.CleanSubject(email.Subject),
             CreatedAt = now,
             UpdatedAt = now,
             LastCustomerMessageId = inbound.MessageId,
@@ -37,40 +49,51 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             References = Chain([], email, inbound.MessageId),
             OriginMessageId = inbound.MessageId,
             MessageCount = 1,
+            Language = language.Language,
+            CustomerUtcOffset = email.Date?.Offset,
+            Participants = Participants([], email, customer.Address),
         };
 
         // Starts the first-response and resolution clocks and the status-note timer; the store writes their due rows.
         ticket = _planner.OnCreated(ticket, now);
         var due = ticket.FirstResponseDue ?? firstResponse.DueFrom(now);
 
-        var events = new List<TicketEvent>
+        var events = new List<TicketEvent>();
+        void Event(string kind, string actor, string detail) => events.Add(new(events.Count + 1, kind, now, actor, detail));
+
+        var copied = ticket.Participants.Count == 0 ? string.Empty : $"; participants {string.Join(", ", ticket.Participants.Select(p => p.Address))}";
+        Event(TicketEventKinds.Created, "system", $"Opened by email from {email.From.Address}; priority {priority}{(rule is null ? " (default)" : " (rule)")}; first response due {due:u}; language {language.Language} ({LanguageSourceName(language.Source)}){copied}.");
+        if (recovered is not null)
         {
-            new(1, TicketEventKinds.Created, now, "system", $"Opened by email from {email.From.Address}; priority {priority}{(rule is null ? " (default)" : " (rule)")}; first response due {due:u}."),
-        };
+            Event(TicketEventKinds.RecoveredFromIntake, recovered.Agent, recovered.Describe());
+        }
 
         var outbox = new List<OutboxItem>();
         if (!inbound.Classification.MayAutoReply)
         {
-            events.Add(new(2, TicketEventKinds.AutoReplySuppressed, now, "system", $"No acknowledgment: {inbound.Classification.Reason}."));
+            Event(TicketEventKinds.AutoReplySuppressed, "system", $"No acknowledgment: {inbound.Classification.Reason}.");
         }
         else if (acknowledge)
         {
+            var promise = PromisePlanner.For(firstResponse, priority, now, pace, policy.RealisticPromise);
             var model = new AcknowledgmentModel(
                 id,
                 email.From.DisplayName,
                 email.Subject,
                 support.TeamName,
-                due,
-                firstResponse.Duration,
-                firstResponse.Clock == ClockKind.Business,
-                email.Date?.Offset ?? firstResponse.Calendar.TimeZone.GetUtcOffset(due));
+                ticket.Language,
+                promise,
+                email.Date?.Offset ?? firstResponse.Calendar.TimeZone.GetUtcOffset(promise.By));
             outbox.Add(OutboxEmails.ToCustomer(support, ticket, 1, "ack", AcknowledgmentTemplate.Render(model), "auto-replied", now));
-            events.Add(new(2, TicketEventKinds.AcknowledgmentQueued, now, "system", $"Acknowledgment queued to {email.From.Address}."));
+            var promised = promise.Slower is { } slower
+                ? $"; promised {promise.By:u}, the team's pace (p{slower.Percentile} of {slower.Samples} first responses in {slower.WindowDays} days) being slower than the target"
+                : string.Empty;
+            Event(TicketEventKinds.AcknowledgmentQueued, "system", $"Acknowledgment queued to {email.From.Address}{promised}.");
             ticket = ticket with { AcknowledgedAt = now };
         }
         else
         {
-            events.Add(new(2, TicketEventKinds.AutoReplySuppressed, now, "system", $"No acknowledgment: automatic replies to {email.From.Address} reached the limit for now."));
+            Event(TicketEventKinds.AutoReplySuppressed, "system", $"No acknowledgment: automatic replies to {email.From.Address} reached the limit for now.");
         }
 
         ticket = ticket with { EventCount = events.Count, OutboxCount = outbox.Count };
@@ -83,39 +106,86 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         };
     }
 
-    public TicketCommit Append(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments)
+    /// <summary>
+    /// One more message on the ticket: from the customer or a participant it counts (reopens, clocks, the customer's
+    /// copies join); automatic mail is recorded and changes nothing.
+    /// </summary>
+    public TicketCommit Append(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, Recovery? recovered = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(inbound);
         var now = time.GetUtcNow();
         var email = inbound.Email;
         var events = new List<TicketEvent>();
+        void Event(string kind, string actor, string detail) => events.Add(new(ticket.EventCount + events.Count + 1, kind, now, actor, detail));
+
         var next = ticket with { UpdatedAt = now, MessageCount = ticket.MessageCount + 1 };
+        if (recovered is not null)
+        {
+            Event(TicketEventKinds.RecoveredFromIntake, recovered.Agent, recovered.Describe());
+        }
 
         if (inbound.Classification.IsAutomatic)
         {
             // Recorded for the agents, but it changes nothing: no reopening, no clock, no reply.
-            events.Add(new(ticket.EventCount + 1, TicketEventKinds.AutomaticMailRecorded, now, "system", $"{inbound.Classification.Kind} from {email.From.Address}: {inbound.Classification.Reason}"));
+            Event(TicketEventKinds.AutomaticMailRecorded, "system", $"{inbound.Classification.Kind} from {email.From.Address}: {inbound.Classification.Reason}");
         }
         else
         {
+            var fromCustomer = EmailAddress.SameAddress(email.From.Address, ticket.Customer.Address);
             next = next with
             {
                 LastCustomerMessageId = inbound.MessageId,
                 LastCustomerMessageAt = now,
                 References = Chain(ticket.References, email, inbound.MessageId),
+                CustomerUtcOffset = fromCustomer ? email.Date?.Offset ?? ticket.CustomerUtcOffset : ticket.CustomerUtcOffset,
+                Participants = fromCustomer ? Participants(ticket.Participants, email, ticket.Customer.Address) : ticket.Participants,
             };
-            events.Add(new(ticket.EventCount + 1, TicketEventKinds.CustomerReplied, now, email.From.Address, $"Reply from {email.From.Address}."));
+            Event(TicketEventKinds.CustomerReplied, email.From.Address, fromCustomer ? $"Reply from {email.From.Address}." : $"Reply from participant {email.From.Address}.");
+            if (next.Participants.Count > ticket.Participants.Count)
+            {
+                Event(TicketEventKinds.ParticipantsAdded, email.From.Address, $"Copied in: {string.Join(", ", next.Participants.Skip(ticket.Participants.Count).Select(p => p.Address))}.");
+            }
+
             // Reopens a solved/closed ticket, resumes paused clocks, restarts next-update.
             next = _planner.OnCustomerMessage(next, now);
             if (ticket.Status is TicketStatus.Solved or TicketStatus.Closed or TicketStatus.PendingCustomer)
             {
-                events.Add(new(ticket.EventCount + 2, TicketEventKinds.Reopened, now, "system", $"Status {ticket.Status} → Open: the customer wrote."));
+                Event(TicketEventKinds.Reopened, "system", $"Status {ticket.Status} → Open: {(fromCustomer ? "the customer" : "a participant")} wrote.");
             }
         }
 
         return new TicketCommit(next with { EventCount = ticket.EventCount + events.Count })
         {
             Messages = [Message(next.MessageCount, inbound, attachments, now)],
+            Events = events,
+            Markers = [inbound.Marker],
+        };
+    }
+
+    /// <summary>
+    /// Mail that found the ticket only by its id (subject token, plus-address) from someone who is neither its customer
+    /// nor a participant: kept as an internal note flagged as from an unverified sender. It does not reopen the ticket,
+    /// move its clocks, change whom we write to, or get any answer.
+    /// </summary>
+    public TicketCommit AppendUnverified(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, ThreadMatch match, Recovery? recovered = null)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(inbound);
+        var now = time.GetUtcNow();
+        var events = new List<TicketEvent>();
+        if (recovered is not null)
+        {
+            events.Add(new(ticket.EventCount + 1, TicketEventKinds.RecoveredFromIntake, now, recovered.Agent, recovered.Describe()));
+        }
+
+        var how = match == ThreadMatch.PlusAddress ? "its plus-address" : match == ThreadMatch.SubjectToken ? "its [#id] in the subject" : "a Message-ID it did not send";
+        events.Add(new(ticket.EventCount + events.Count + 1, TicketEventKinds.UnverifiedSender, now, "system",
+            $"Mail from {inbound.Email.From.Address}, who is neither the customer nor a participant, found this ticket by {how}: kept as an internal note; nothing reopened, no clock moved, no reply."));
+        var sequence = ticket.MessageCount + 1;
+        return new TicketCommit(ticket with { UpdatedAt = now, MessageCount = sequence, EventCount = ticket.EventCount + events.Count })
+        {
+            Messages = [Message(sequence, inbound, attachments, now) with { Direction = MessageDirection.Note, UnverifiedSender = true }],
             Events = events,
             Markers = [inbound.Marker],
         };
@@ -137,6 +207,54 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         Attachments = attachments,
     };
 
+    /// <summary>The customer's Cc addresses join the ticket (not ours, not the customer), in order, up to <see cref="MaxParticipants"/>.</summary>
+    private List<Mailbox> Participants(IReadOnlyList<Mailbox> existing, InboundEmail email, string customer)
+    {
+        var result = existing.ToList();
+        foreach (var cc in email.Cc)
+        {
+            if (result.Count >= MaxParticipants)
+            {
+                break;
+            }
+
+            if (!EmailAddress.SameAddress(cc.Address, customer)
+                && !TicketToken.IsSupportAddress(cc.Address, support.Address)
+                && !result.Any(p => EmailAddress.SameAddress(p.Address, cc.Address)))
+            {
+                result.Add(new Mailbox(cc.Address, cc.DisplayName));
+            }
+        }
+
+        return result;
+    }
+
+    private static string LanguageSourceName(LanguageSource source) => source switch
+    {
+        LanguageSource.ContentLanguage => "from Content-Language",
+        LanguageSource.Detected => "detected from the text",
+        _ => "policy default",
+    };
+
     private static string[] Chain(IReadOnlyList<string> existing, InboundEmail email, string messageId) =>
         [.. existing.Concat(email.References).Append(messageId).Distinct(MessageIds.Comparer).TakeLast(MaxReferences)];
+}
+
+/// <summary>How a mail found its ticket (docs/architecture.md, "Intake"): only a Message-ID we sent or the ticket's own conversation vouches for the sender.</summary>
+internal enum ThreadMatch
+{
+    /// <summary>In-Reply-To/References name one of our Message-IDs or one in the ticket's conversation.</summary>
+    Conversation,
+
+    /// <summary>In-Reply-To/References name a Message-ID recorded on the ticket but not part of its conversation (e.g. an unverified note).</summary>
+    RecordedMessageId,
+
+    SubjectToken,
+    PlusAddress,
+}
+
+/// <summary>An agent turning intake record <see cref="RecordId"/> into a ticket message (recorded as an event on the ticket).</summary>
+internal sealed record Recovery(string RecordId, string RecordKind, string Agent)
+{
+    public string Describe() => $"Recovered by {Agent} from intake record {RecordId} ({RecordKind}).";
 }

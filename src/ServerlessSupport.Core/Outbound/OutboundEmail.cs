@@ -16,6 +16,12 @@ internal sealed record OutboundEmail(
     string? AutoSubmitted,
     Mailbox? ReplyTo = null)
 {
+    /// <summary>Copied recipients (a ticket's participants on an agent's public reply); never one of <see cref="To"/>.</summary>
+    public IReadOnlyList<Mailbox> Cc { get; init; } = [];
+
+    /// <summary>The language the email is written in (a tag such as "de"): its <c>Content-Language</c> header.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Identifies the email at the provider for idempotency and tracing (ticket id and outbox row).</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }

@@ -16,6 +16,17 @@ internal static class OutboundMessageIds
         return $"<T.{ticket}.{outboxSequence}.{Convert.ToHexStringLower(random)}@{domain}>";
     }
 
+    /// <summary>
+    /// A digest's Message-ID, <c>&lt;D.{anchor}.{sequence}.{random}@domain&gt;</c>: it speaks for several tickets, so it does
+    /// not have the <c>T.</c> form that threads a reply to one (docs/architecture.md, "Digests").
+    /// </summary>
+    public static string CreateDigest(TicketId anchor, int outboxSequence, string domain)
+    {
+        Span<byte> random = stackalloc byte[5];
+        RandomNumberGenerator.Fill(random);
+        return $"<D.{anchor}.{outboxSequence}.{Convert.ToHexStringLower(random)}@{domain}>";
+    }
+
     /// <summary>The ticket named by one of our own Message-IDs, whatever the angle brackets and case.</summary>
     public static bool TryGetTicket(string messageId, string domain, out TicketId ticket)
     {

@@ -82,6 +82,9 @@ internal sealed class BusinessCalendar
         return new BusinessCalendar(name, timeZone, week, holidays);
     }
 
+    /// <summary>The open time of the longest weekday: what "one business day" means when a promise is rounded to days.</summary>
+    public TimeSpan LongestOpenDay => TimeSpan.FromTicks(_week.Max(day => day.Sum(i => i.Length.Ticks)));
+
     /// <summary>The (sorted, merged) open intervals of a weekday, before holidays.</summary>
     public IReadOnlyList<OpeningInterval> HoursOn(DayOfWeek day) => _week[(int)day];
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ServerlessSupport.Core.Languages;
 using ServerlessSupport.Core.Sla.Json;
 using ServerlessSupport.Core.Tickets;
 
@@ -46,7 +47,12 @@ internal sealed partial class PolicyValidator
             StatusNotes(document.StatusNotes),
             Pending(document.Pending),
             AfterSolve(document.AfterSolve),
-            AutoReply(document.AutoReplyLimit));
+            AutoReply(document.AutoReplyLimit))
+        {
+            Languages = LanguagesSection(document.Languages),
+            RealisticPromise = Promise(document.RealisticPromise),
+            CustomerDaytime = Daytime(document.CustomerDaytime),
+        };
     }
 
     private void Error(string path, string message) => _errors.Add($"{path}: {message}");
@@ -691,6 +697,93 @@ internal sealed partial class PolicyValidator
 
         var window = Duration("autoReplyLimit.window", limit.Window);
         return limit.PerSender is > 0 && window is { } w ? new AutoReplyLimit(limit.PerSender.Value, w) : DefaultAutoReplyLimit;
+    }
+
+    private LanguagePolicy LanguagesSection(LanguagesDocument? languages)
+    {
+        if (languages is null)
+        {
+            return LanguagePolicy.AllSupported;
+        }
+
+        var offered = new List<string>();
+        var supported = string.Join(", ", CustomerLanguages.Supported);
+        if (languages.Offered is null || languages.Offered.Count == 0)
+        {
+            Error("languages.offered", $"is required and needs at least one language ({supported})");
+        }
+
+        for (var i = 0; i < (languages.Offered?.Count ?? 0); i++)
+        {
+            var tag = languages.Offered![i];
+            if (!CustomerLanguages.IsSupported(tag))
+            {
+                Error($"languages.offered[{i}]", $"'{tag}' has no templates; supported languages are {supported} (lower-case tags)");
+            }
+            else if (offered.Contains(tag!, StringComparer.Ordinal))
+            {
+                Error($"languages.offered[{i}]", $"'{tag}' is listed twice");
+            }
+            else
+            {
+                offered.Add(tag!);
+            }
+        }
+
+        var fallback = offered.Count > 0 ? offered[0] : CustomerLanguages.Fallback;
+        if (languages.Default is null)
+        {
+            return new LanguagePolicy(offered.Count > 0 ? offered : CustomerLanguages.Supported, fallback);
+        }
+
+        if (!offered.Contains(languages.Default, StringComparer.Ordinal))
+        {
+            Error("languages.default", $"'{languages.Default}' is not one of languages.offered ({string.Join(", ", offered)})");
+            return new LanguagePolicy(offered.Count > 0 ? offered : CustomerLanguages.Supported, fallback);
+        }
+
+        return new LanguagePolicy(offered, languages.Default);
+    }
+
+    private RealisticPromisePolicy Promise(RealisticPromiseDocument? promise)
+    {
+        var defaults = RealisticPromisePolicy.Default;
+        if (promise is null)
+        {
+            return defaults;
+        }
+
+        var percentile = promise.Percentile ?? defaults.Percentile;
+        if (percentile is < 50 or > 99)
+        {
+            Error("realisticPromise.percentile", $"{percentile} is not a whole percentile from 50 to 99");
+        }
+
+        var windowDays = promise.WindowDays ?? defaults.WindowDays;
+        if (windowDays is < 1 or > 90)
+        {
+            Error("realisticPromise.windowDays", $"{windowDays} is not a number of days from 1 to 90");
+        }
+
+        var samples = promise.MinimumSamples ?? defaults.MinimumSamples;
+        if (samples < 1)
+        {
+            Error("realisticPromise.minimumSamples", "must be at least 1");
+        }
+
+        return new RealisticPromisePolicy(promise.Enabled ?? defaults.Enabled, percentile, windowDays, samples);
+    }
+
+    private CustomerDaytime? Daytime(CustomerDaytimeDocument? daytime)
+    {
+        var zone = daytime?.TimeZone is null ? _defaultCalendar.TimeZone : TimeZone("customerDaytime.timeZone", daytime.TimeZone);
+        if (daytime?.Enabled == false)
+        {
+            return null;
+        }
+
+        var hours = Interval("customerDaytime.hours", daytime?.Hours ?? "08:00-20:00");
+        return hours is { } window && zone is not null ? new CustomerDaytime(window.From, window.To, zone) : null;
     }
 
     private static bool IsEmail(string text) => EmailPattern().IsMatch(text);

@@ -15,6 +15,9 @@ namespace ServerlessSupport.Core.Sla;
 /// <item>Every clock pauses while the ticket is pending on the customer and resumes on the customer's reply or when an
 /// agent sets it open again.</item>
 /// <item>A priority change recomputes every deadline from the clock's original start; fired levels stay fired.</item>
+/// <item>Automatic notes to the customer (status notes, pending reminders, auto-close, check-back) are scheduled inside the
+/// policy's customer daytime window, in the customer's time: one that would fall at night waits for the morning.</item>
+/// <item>Each solve counts a resolution (<see cref="Ticket.ResolutionCount"/>); a survey is about one resolution.</item>
 /// </list>
 /// </summary>
 internal sealed class SlaPlanner(SupportPolicy policy)
@@ -30,7 +33,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
         {
             FirstResponse = SlaTargetState.StartAt(now),
             Resolution = SlaTargetState.StartAt(now),
-            StatusNoteDue = StatusNoteFrom(now),
+            StatusNoteDue = StatusNoteFrom(ticket, now),
         };
         return Refresh(ticket with { Sla = sla });
     }
@@ -53,7 +56,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
 
         if (!wasOpen || sla.StatusNoteDue is null)
         {
-            sla = sla with { StatusNoteDue = StatusNoteFrom(now) };
+            sla = sla with { StatusNoteDue = StatusNoteFrom(ticket, now) };
         }
 
         return Refresh(ticket with { Sla = sla, Status = TicketStatus.Open, SolvedAt = null });
@@ -67,7 +70,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
         {
             FirstResponse = null,
             NextUpdate = null,
-            StatusNoteDue = ticket.Status == TicketStatus.Open ? StatusNoteFrom(now) : ticket.Sla.StatusNoteDue,
+            StatusNoteDue = ticket.Status == TicketStatus.Open ? StatusNoteFrom(ticket, now) : ticket.Sla.StatusNoteDue,
         };
         return Refresh(ticket with
         {
@@ -95,10 +98,11 @@ internal sealed class SlaPlanner(SupportPolicy policy)
 
         sla = Reopened(sla);
         var solvedAt = ticket.SolvedAt;
+        var resolutions = ticket.ResolutionCount;
         switch (status)
         {
             case TicketStatus.Open:
-                sla = sla with { StatusNoteDue = StatusNoteFrom(now) };
+                sla = sla with { StatusNoteDue = StatusNoteFrom(ticket, now) };
                 solvedAt = null;
                 break;
             case TicketStatus.PendingCustomer:
@@ -107,19 +111,20 @@ internal sealed class SlaPlanner(SupportPolicy policy)
                     StatusNoteDue = null,
                     PendingSince = now,
                     PendingRemindersSent = 0,
-                    PendingReminderDue = Policy.Pending.Reminders.Count > 0 ? Policy.Pending.Reminders[0].DueFrom(now) : null,
-                    AutoCloseAt = Policy.Pending.AutoCloseAfter is { } close ? close.DueFrom(now) : null,
+                    PendingReminderDue = Policy.Pending.Reminders.Count > 0 ? InDaytime(ticket, Policy.Pending.Reminders[0].DueFrom(now)) : null,
+                    AutoCloseAt = Policy.Pending.AutoCloseAfter is { } close ? InDaytime(ticket, close.DueFrom(now)) : null,
                 };
                 solvedAt = null;
                 break;
             case TicketStatus.Solved:
                 sla = PauseAll(sla with { FirstResponse = null, NextUpdate = null, StatusNoteDue = null }, now) with
                 {
-                    CheckBackAt = Policy.AfterSolve is { } after ? now + after.CheckBackAfter : null,
+                    CheckBackAt = Policy.AfterSolve is { } after ? InDaytime(ticket, now + after.CheckBackAfter) : null,
                     CheckBackSent = false,
                     CloseAt = Policy.AfterSolve?.CloseAfter is { } closeAfter ? now + closeAfter : null,
                 };
                 solvedAt = now;
+                resolutions++;
                 break;
             case TicketStatus.Closed:
                 sla = PauseAll(sla, now) with { StatusNoteDue = null };
@@ -128,7 +133,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
                 throw new ArgumentOutOfRangeException(nameof(status), status, null);
         }
 
-        return Refresh(ticket with { Sla = sla, Status = status, SolvedAt = solvedAt });
+        return Refresh(ticket with { Sla = sla, Status = status, SolvedAt = solvedAt, ResolutionCount = resolutions });
     }
 
     /// <summary>New priority: every deadline recomputed from its clock's original start, keeping paused time and fired levels.</summary>
@@ -227,7 +232,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
             case TicketStatus.Open when sla.StatusNoteDue is { } noteDue && noteDue <= now:
                 // One note however many periods were missed; the next is measured from this one.
                 actions.Add(new StatusNoteDue(noteDue));
-                ticket = ticket with { Sla = sla with { StatusNoteDue = StatusNoteFrom(now) } };
+                ticket = ticket with { Sla = sla with { StatusNoteDue = StatusNoteFrom(ticket, now) } };
                 break;
 
             case TicketStatus.PendingCustomer:
@@ -239,7 +244,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
                     sla = sla with
                     {
                         PendingRemindersSent = sent,
-                        PendingReminderDue = sent < reminders.Count ? reminders[sent].DueFrom(since) : null,
+                        PendingReminderDue = sent < reminders.Count ? InDaytime(ticket, reminders[sent].DueFrom(since)) : null,
                     };
                 }
 
@@ -275,8 +280,12 @@ internal sealed class SlaPlanner(SupportPolicy policy)
         return new SlaDecision(Refresh(ticket), actions);
     }
 
-    private DateTimeOffset? StatusNoteFrom(DateTimeOffset at) =>
-        Policy.StatusNotes is { } notes ? notes.After.DueFrom(at) : null;
+    private DateTimeOffset? StatusNoteFrom(Ticket ticket, DateTimeOffset at) =>
+        Policy.StatusNotes is { } notes ? InDaytime(ticket, notes.After.DueFrom(at)) : null;
+
+    /// <summary>A customer note's instant moved into the customer's daytime window (policy <c>customerDaytime</c>).</summary>
+    private DateTimeOffset InDaytime(Ticket ticket, DateTimeOffset at) =>
+        Policy.CustomerDaytime?.NextAllowed(at, ticket.CustomerUtcOffset) ?? at;
 
     private static TicketSla PauseAll(TicketSla sla, DateTimeOffset now) => sla with
     {

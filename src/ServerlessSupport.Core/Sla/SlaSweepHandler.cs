@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Core.Tickets;
@@ -6,10 +8,11 @@ namespace ServerlessSupport.Core.Sla;
 
 /// <summary>
 /// One run of FollowUpSweep or EscalationSweep: reads only the due rows up to now (every shard, page by page), re-checks
-/// each against its ticket, and acts through the outbox in the same transaction as the ticket change and its events. The
-/// commit itself writes the next due rows; the row just handled is deleted afterwards. Firing twice, overlapping runs and a
-/// crash between steps send nothing twice: a second look at a handled row finds nothing due, re-queues the ticket's pending
-/// outbox rows (DispatchEmail sends each row once) and deletes the row.
+/// each ticket, and acts through the outbox in the same transaction as the ticket change and its events. The commit
+/// itself writes the next due rows; the rows just handled are deleted afterwards. Notices of the run for the same
+/// recipient go out as one digest (<see cref="DigestRouting"/>): the anchors commit first, then every other ticket.
+/// Firing twice, overlapping runs and a crash between steps send no email twice: a second look at a handled ticket finds
+/// nothing due, re-queues its pending outbox rows (DispatchEmail sends each row once) and deletes the rows.
 /// </summary>
 internal sealed partial class SlaSweepHandler(
     IDueIndex index,
@@ -22,63 +25,112 @@ internal sealed partial class SlaSweepHandler(
 {
     private const int MaxCommitAttempts = 8;
 
-    /// <summary>How many shards are swept at once (rows within a shard go in key order, i.e. by due time).</summary>
+    /// <summary>How many shards (and then tickets) are handled at once (rows within a shard go in key order, i.e. by due time).</summary>
     public int Parallelism { get; init; } = 8;
 
     public async Task<SweepReport> RunAsync(string sweep, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var report = new SweepReport();
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, DueSchedule.ShardCount),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken },
-            async (shard, ct) =>
-            {
-                await foreach (var row in index.ReadDueAsync(shard, sweep, now, ct))
-                {
-                    await HandleAsync(sweep, row, now, report, ct);
-                }
-            });
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken };
 
-        LogSwept(logger, sweep, report.Rows, report.Acted, report.Actions, report.NothingDue);
+        // 1. Every due row of the run, by ticket (a ticket may have several due at once).
+        var rows = new ConcurrentDictionary<TicketId, ConcurrentBag<DueRow>>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, DueSchedule.ShardCount), options, async (shard, ct) =>
+        {
+            await foreach (var row in index.ReadDueAsync(shard, sweep, now, ct))
+            {
+                report.CountRow();
+                rows.GetOrAdd(row.Ticket, _ => []).Add(row);
+            }
+        });
+
+        // 2. What each ticket has due now; tickets with nothing due are tidied up here.
+        var work = new ConcurrentDictionary<TicketId, Work>();
+        await Parallel.ForEachAsync(rows, options, async (entry, ct) =>
+        {
+            if (await InspectAsync(sweep, entry.Key, [.. entry.Value], now, report, ct) is { } due)
+            {
+                work[entry.Key] = due;
+            }
+        });
+
+        // 3. Digests: the anchors first, one by one in id order, then everyone else.
+        var routing = DigestRouting.Plan(work.Values.SelectMany(w => composer.Notices(w.Ticket, w.Decision, now)));
+        foreach (var anchor in routing.Anchors)
+        {
+            await CommitAsync(sweep, work[anchor], routing, now, report, cancellationToken);
+        }
+
+        var anchors = routing.Anchors.ToHashSet();
+        await Parallel.ForEachAsync(work.Values.Where(w => !anchors.Contains(w.Ticket.Id)), options, (w, ct) => new ValueTask(CommitAsync(sweep, w, routing, now, report, ct)));
+
+        LogSwept(logger, sweep, report.Rows, report.Acted, report.Actions, report.NothingDue, routing.Groups.Count);
         return report;
     }
 
-    private async Task HandleAsync(string sweep, DueRow row, DateTimeOffset now, SweepReport report, CancellationToken cancellationToken)
+    /// <summary>The ticket and its decision when something is due; otherwise deletes its stale rows (null).</summary>
+    private async Task<Work?> InspectAsync(string sweep, TicketId id, IReadOnlyList<DueRow> rows, DateTimeOffset now, SweepReport report, CancellationToken cancellationToken)
     {
-        report.CountRow();
+        var ticket = await tickets.GetAsync(id, cancellationToken);
+        if (ticket is null)
+        {
+            await DeleteAsync(rows, report, cancellationToken);
+            return null;
+        }
+
+        var decision = planner.DueActions(ticket, sweep, now);
+        if (!decision.IsEmpty)
+        {
+            return new Work(ticket, decision, rows);
+        }
+
+        await NothingDueAsync(ticket, rows, report, cancellationToken);
+        return null;
+    }
+
+    private async Task CommitAsync(string sweep, Work work, DigestRouting routing, DateTimeOffset now, SweepReport report, CancellationToken cancellationToken)
+    {
+        var anchored = routing.AnchoredBy(work.Ticket.Id);
+        if (composer.Notices(work.Ticket, work.Decision, now).Any(n => routing.GroupOf(n) is { Abandoned: true }))
+        {
+            // Its digest is another run's: that run records this ticket; if it crashed, the rows bring it back.
+            LogLeftToOtherRun(logger, sweep, work.Ticket.Id.ToString());
+            return;
+        }
+
+        var (ticket, decision) = (work.Ticket, work.Decision);
         for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
         {
-            var ticket = await tickets.GetAsync(row.Ticket, cancellationToken);
-            if (ticket is null)
+            if (attempt > 0)
             {
-                await index.DeleteAsync(row, cancellationToken);
-                report.CountNothingDue();
-                return;
-            }
+                ticket = await tickets.GetAsync(work.Ticket.Id, cancellationToken);
+                decision = ticket is null ? null : planner.DueActions(ticket, sweep, now);
 
-            var decision = planner.DueActions(ticket, sweep, now);
-            if (decision.IsEmpty)
-            {
-                if (DueSchedule.For(ticket).Any(e => DueSchedule.RowKey(ticket.Id, e) == row.RowKey))
+                // A digest whose anchor no longer has its notice in it was done by an overlapping run.
+                var notices = ticket is null || decision is null ? [] : composer.Notices(ticket, decision, now);
+                foreach (var group in anchored.Where(g => !notices.Any(n => routing.GroupOf(n) == g)))
                 {
-                    // The ticket still wants this row but says nothing is due: keep it rather than lose a deadline.
-                    LogInconsistent(logger, row.Ticket.ToString(), row.RowKey);
+                    group.Abandon();
+                }
+
+                if (ticket is null)
+                {
+                    await DeleteAsync(work.Rows, report, cancellationToken);
                     return;
                 }
 
-                // Done already (an overlapping or repeated run) or stale: make sure what that run wrote is on its way.
-                await committer.RedispatchPendingAsync(ticket.Id, cancellationToken);
-
-                await index.DeleteAsync(row, cancellationToken);
-                report.CountNothingDue();
-                return;
+                if (decision!.IsEmpty)
+                {
+                    await NothingDueAsync(ticket, work.Rows, report, cancellationToken);
+                    return;
+                }
             }
 
-            var commit = composer.Compose(ticket, decision, now);
+            var commit = composer.Compose(ticket!, decision!, now, routing);
             try
             {
-                // The row is deleted only after this: a crash before it brings the row back to the next run.
+                // The rows are deleted only after this: a crash before it brings them back to the next run.
                 await committer.CommitAsync(commit, OutboxSafety.Redelivery, cancellationToken);
             }
             catch (TicketConflictException)
@@ -86,25 +138,73 @@ internal sealed partial class SlaSweepHandler(
                 continue;
             }
 
-            // The commit deleted the rows the ticket no longer lists; this one may be an extra left by a crash.
-            await index.DeleteAsync(row, cancellationToken);
-            report.CountActed(decision.Actions.Count);
+            foreach (var digest in commit.Outbox.Where(o => o.Kind == Outbound.OutboxEmails.DigestKind))
+            {
+                anchored.FirstOrDefault(g => digest.Email.Tags.GetValueOrDefault("digest") == g.Number.ToString(CultureInfo.InvariantCulture))?.Committed(digest.Sequence);
+            }
+
+            // The commit deleted the rows the ticket no longer lists; these may be extras left by a crash.
+            foreach (var row in work.Rows)
+            {
+                await index.DeleteAsync(row, cancellationToken);
+            }
+
+            report.CountActed(decision!.Actions.Count);
             SupportTelemetry.SweepActed(sweep, decision.Actions, planner.Policy);
-            LogActed(logger, sweep, ticket.Id.ToString(), string.Join(", ", decision.Actions.Select(a => a.GetType().Name)));
+            LogActed(logger, sweep, ticket!.Id.ToString(), string.Join(", ", decision.Actions.Select(a => a.GetType().Name)));
             return;
         }
 
-        throw new TicketConflictException($"Ticket {row.Ticket} kept changing while {sweep} handled due row {row.RowKey}; the next run retries.");
+        throw new TicketConflictException($"Ticket {work.Ticket.Id} kept changing while {sweep} handled its due rows; the next run retries.");
     }
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "{Sweep} sweep: {Rows} due row(s), {Acted} ticket(s) acted on with {Actions} action(s), {NothingDue} with nothing due")]
-    private static partial void LogSwept(ILogger logger, string sweep, int rows, int acted, int actions, int nothingDue);
+    /// <summary>Done already (an overlapping or repeated run) or stale: make sure what that run wrote is on its way, and delete the rows.</summary>
+    private async Task NothingDueAsync(Ticket ticket, IReadOnlyList<DueRow> rows, SweepReport report, CancellationToken cancellationToken)
+    {
+        var wanted = DueSchedule.For(ticket).Select(e => DueSchedule.RowKey(ticket.Id, e)).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<DueRow>();
+        foreach (var row in rows)
+        {
+            if (wanted.Contains(row.RowKey))
+            {
+                // The ticket still wants this row but says nothing is due: keep it rather than lose a deadline.
+                LogInconsistent(logger, row.Ticket.ToString(), row.RowKey);
+            }
+            else
+            {
+                stale.Add(row);
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            await committer.RedispatchPendingAsync(ticket.Id, cancellationToken);
+            await DeleteAsync(stale, report, cancellationToken);
+        }
+    }
+
+    private async Task DeleteAsync(IReadOnlyList<DueRow> rows, SweepReport report, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            await index.DeleteAsync(row, cancellationToken);
+            report.CountNothingDue();
+        }
+    }
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "{Sweep} sweep: {Rows} due row(s), {Acted} ticket(s) acted on with {Actions} action(s), {NothingDue} with nothing due, {Digests} digest(s)")]
+    private static partial void LogSwept(ILogger logger, string sweep, int rows, int acted, int actions, int nothingDue, int digests);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "{Sweep} sweep acted on ticket {Ticket}: {Actions}")]
     private static partial void LogActed(ILogger logger, string sweep, string ticket, string actions);
 
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "{Sweep} sweep left ticket {Ticket} to the overlapping run that sent its digest")]
+    private static partial void LogLeftToOtherRun(ILogger logger, string sweep, string ticket);
+
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Ticket {Ticket} lists due row {RowKey} but nothing is due; row kept")]
     private static partial void LogInconsistent(ILogger logger, string ticket, string rowKey);
+
+    private sealed record Work(Ticket Ticket, SlaDecision Decision, IReadOnlyList<DueRow> Rows);
 }
 
 /// <summary>What one sweep run did (thread-safe counters; shards run in parallel).</summary>

@@ -1,3 +1,4 @@
+using ServerlessSupport.Core.Languages;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Sla;
@@ -18,6 +19,15 @@ internal sealed record SupportPolicy(
     AfterSolvePolicy? AfterSolve,
     AutoReplyLimit AutoReplyLimit)
 {
+    /// <summary>The languages offered to customers and the default (policy <c>languages</c>).</summary>
+    public LanguagePolicy Languages { get; init; } = LanguagePolicy.AllSupported;
+
+    /// <summary>Whether and how the acknowledgment promises the team's real pace (policy <c>realisticPromise</c>).</summary>
+    public RealisticPromisePolicy RealisticPromise { get; init; } = RealisticPromisePolicy.Default;
+
+    /// <summary>When automatic notes may reach a customer (policy <c>customerDaytime</c>); null: any time.</summary>
+    public CustomerDaytime? CustomerDaytime { get; init; }
+
     public SlaTargetSpec Target(Priority priority, TargetKind kind) => Priorities[priority].For(kind);
 
     /// <summary>The escalation levels of a target kind in ascending percent; empty when none are configured.</summary>

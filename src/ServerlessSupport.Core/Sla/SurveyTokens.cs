@@ -7,8 +7,10 @@ using ServerlessSupport.Core.Tickets;
 namespace ServerlessSupport.Core.Sla;
 
 /// <summary>
-/// Signed, expiring one-click survey tokens: <c>base64url("TICKET|good|expiryUnixSeconds") "." base64url(HMAC-SHA256)</c>.
-/// The signature covers the whole payload, so neither the ticket, the answer nor the expiry can be changed.
+/// Signed, expiring survey tokens: <c>base64url("TICKET|good|expiryUnixSeconds|resolution") "." base64url(HMAC-SHA256)</c>.
+/// The signature covers the whole payload, so neither the ticket, the answer, the expiry nor the resolution (which solve
+/// of the ticket the survey asks about) can be changed. Tokens from before resolutions were counted have three parts and
+/// read as resolution 0.
 /// </summary>
 internal sealed class SurveyTokens
 {
@@ -22,11 +24,12 @@ internal sealed class SurveyTokens
         _key = Encoding.UTF8.GetBytes(signingKey);
     }
 
-    public string Create(TicketId ticket, SurveyRating rating, DateTimeOffset expiresAt)
+    public string Create(TicketId ticket, SurveyRating rating, DateTimeOffset expiresAt, int resolution)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(resolution);
         var payload = Encoding.UTF8.GetBytes(string.Create(
             CultureInfo.InvariantCulture,
-            $"{ticket}|{Name(rating)}|{expiresAt.ToUnixTimeSeconds()}"));
+            $"{ticket}|{Name(rating)}|{expiresAt.ToUnixTimeSeconds()}|{resolution}"));
         return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, payload));
     }
 
@@ -51,16 +54,19 @@ internal sealed class SurveyTokens
         }
 
         var parts = Encoding.UTF8.GetString(payload).Split('|');
-        if (parts.Length != 3
+        var resolution = 0;
+        if (parts.Length is not (3 or 4)
             || !TicketId.TryParse(parts[0], out var ticket)
             || ParseRating(parts[1]) is not { } rating
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            || (parts.Length == 4 && !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out resolution)))
         {
             return SurveyTokenCheck.Invalid;
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return new SurveyTokenCheck(expires <= now ? SurveyTokenStatus.Expired : SurveyTokenStatus.Valid, ticket, rating, expires);
+        return new SurveyTokenCheck(expires <= now ? SurveyTokenStatus.Expired : SurveyTokenStatus.Valid, ticket, rating, expires, resolution);
     }
 
     public static string Name(SurveyRating rating) => rating == SurveyRating.Good ? "good" : "bad";
@@ -81,7 +87,7 @@ internal enum SurveyTokenStatus
 }
 
 /// <summary>What a token says; <see cref="Ticket"/> and <see cref="Rating"/> are meaningful unless the token is invalid.</summary>
-internal sealed record SurveyTokenCheck(SurveyTokenStatus Status, TicketId Ticket, SurveyRating Rating, DateTimeOffset ExpiresAt)
+internal sealed record SurveyTokenCheck(SurveyTokenStatus Status, TicketId Ticket, SurveyRating Rating, DateTimeOffset ExpiresAt, int Resolution = 0)
 {
     public static SurveyTokenCheck Invalid { get; } = new(SurveyTokenStatus.Invalid, default, SurveyRating.Good, default);
 }

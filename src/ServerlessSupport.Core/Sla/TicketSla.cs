@@ -39,6 +39,12 @@ internal sealed record TicketSla
 
     public DateTimeOffset? SurveyAnsweredAt { get; init; }
 
+    /// <summary>The resolution (<see cref="Tickets.Ticket.ResolutionCount"/>) the answer is about: one answer per resolution.</summary>
+    public int SurveyResolution { get; init; }
+
+    /// <summary>The customer's optional comment with the answer: plain text, never rendered as HTML.</summary>
+    public string? SurveyComment { get; init; }
+
     public SlaTargetState? Target(TargetKind kind) => kind switch
     {
         TargetKind.FirstResponse => FirstResponse,

@@ -1,52 +1,43 @@
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Templates;
 
-/// <summary>The first answer to a new ticket: the ticket number, what happens next, and when a person will reply.</summary>
+/// <summary>
+/// The first answer to a new ticket: the ticket number, what happens next, and when a person will reply, in the
+/// customer's language and time zone. When the team is slower than its target it says so, and promises its real pace.
+/// </summary>
 internal static class AcknowledgmentTemplate
 {
     public static RenderedEmail Render(AcknowledgmentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var greeting = string.IsNullOrWhiteSpace(model.CustomerName) ? "Hello," : $"Hello {model.CustomerName.Trim()},";
-        var when = TemplateText.When(model.FirstResponseDue, model.CustomerOffset);
-        var within = model.BusinessHours
-            ? $"within {TemplateText.Duration(model.FirstResponseTarget).Replace(" hour", " working hour", StringComparison.Ordinal).Replace(" minute", " working minute", StringComparison.Ordinal)}"
-            : $"within {TemplateText.Duration(model.FirstResponseTarget)}";
+        var t = MailTexts.For(model.Language);
+        var promise = model.Promise;
+        var ticket = model.Ticket.ToString();
+        var when = t.When(promise.By, model.CustomerOffset);
+        var within = t.Duration(promise.Within, promise.Business, promise.BusinessDay);
+        var next = promise.Slower is { } slower
+            ? t["ack.slower",
+                ("target", t.Duration(slower.Target, promise.Business, promise.BusinessDay)),
+                ("days", slower.WindowDays.ToString(t.Culture)),
+                ("percentile", slower.Percentile.ToString(t.Culture)),
+                ("observed", within),
+                ("when", when),
+                ("within", within)]
+            : t["ack.next", ("when", when), ("within", within)];
 
-        var text = $"""
-            {TemplateText.ReplyAboveMarker}
-
-            {greeting}
-
-            Thank you for writing to {model.TeamName}. We have received your message and opened ticket {model.Ticket} for it.
-
-            What happens next: a person from our team will read your message and reply by {when}, {within}.
-            You don't need to do anything in the meantime. If you want to add something, just reply to this email and keep
-            [#{model.Ticket}] in the subject so it joins the same ticket.
-
-            {model.TeamName}
-
-            This is an automatic message sent because you wrote to us.
-            """;
-
-        var html = $"""
-            <!DOCTYPE html>
-            <html><body style="font-family: sans-serif; line-height: 1.5">
-            <p style="color:#888">{TemplateText.Html(TemplateText.ReplyAboveMarker)}</p>
-            <p>{TemplateText.Html(greeting)}</p>
-            <p>Thank you for writing to {TemplateText.Html(model.TeamName)}. We have received your message and opened ticket
-            <strong>{TemplateText.Html(model.Ticket.ToString())}</strong> for it.</p>
-            <p><strong>What happens next:</strong> a person from our team will read your message and reply by
-            <strong>{TemplateText.Html(when)}</strong>, {TemplateText.Html(within)}.</p>
-            <p>You don't need to do anything in the meantime. If you want to add something, just reply to this email and keep
-            [#{TemplateText.Html(model.Ticket.ToString())}] in the subject so it joins the same ticket.</p>
-            <p>{TemplateText.Html(model.TeamName)}</p>
-            <p style="color:#888; font-size: smaller">This is an automatic message sent because you wrote to us.</p>
-            </body></html>
-            """;
-
-        return new RenderedEmail(TemplateText.Subject(model.Ticket, model.OriginalSubject), text, html);
+        return CustomerMail.Render(
+            t,
+            TemplateText.Subject(model.Ticket, model.OriginalSubject, t),
+            CustomerMail.Greeting(t, model.CustomerName),
+            [
+                new(t["ack.received", ("team", model.TeamName), ("ticket", ticket)]),
+                new(next),
+                new(t["ack.meantime", ("ticket", ticket)]),
+            ],
+            model.TeamName,
+            t["footer.acknowledgment"]);
     }
 }
 
@@ -55,7 +46,6 @@ internal sealed record AcknowledgmentModel(
     string? CustomerName,
     string OriginalSubject,
     string TeamName,
-    DateTimeOffset FirstResponseDue,
-    TimeSpan FirstResponseTarget,
-    bool BusinessHours,
+    string Language,
+    FirstResponsePromise Promise,
     TimeSpan CustomerOffset);

@@ -2,46 +2,33 @@ using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Templates;
 
-/// <summary>After solve: "did this solve it?" with two one-click survey links (good / bad).</summary>
+/// <summary>
+/// After solve: "did this solve it?" with two survey links (good / bad). A link opens a page with that answer chosen;
+/// only the page's button records it, so a mail scanner that opens every link records nothing.
+/// </summary>
 internal static class CheckBackTemplate
 {
     public static RenderedEmail Render(CheckBackModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var greeting = TemplateText.Greeting(model.CustomerName);
-        var text = $"""
-            {TemplateText.ReplyAboveMarker}
+        var t = MailTexts.For(model.Language);
+        return CustomerMail.Render(
+            t,
+            TemplateText.Subject(model.Ticket, model.OriginalSubject, t),
+            CustomerMail.Greeting(t, model.CustomerName),
+            [
+                new(t["checkBack.solved", ("ticket", model.Ticket.ToString())]),
+                new(t["checkBack.ask"]) { Links = SurveyLinks(t, model.GoodUrl, model.BadUrl) },
+            ],
+            model.TeamName,
+            t["footer.automatic"]);
+    }
 
-            {greeting}
-
-            We solved ticket {model.Ticket} a few days ago. Did this solve your problem?
-            If not, just reply to this email (keep [#{model.Ticket}] in the subject) and the ticket opens again.
-
-            How did we do? One click is enough:
-              Good: {model.GoodUrl}
-              Bad:  {model.BadUrl}
-
-            {model.TeamName}
-
-            This is an automatic message.
-            """;
-
-        var html = $"""
-            <!DOCTYPE html>
-            <html><body style="font-family: sans-serif; line-height: 1.5">
-            <p style="color:#888">{TemplateText.Html(TemplateText.ReplyAboveMarker)}</p>
-            <p>{TemplateText.Html(greeting)}</p>
-            <p>We solved ticket <strong>{TemplateText.Html(model.Ticket.ToString())}</strong> a few days ago. Did this solve your problem?
-            If not, just reply to this email (keep [#{TemplateText.Html(model.Ticket.ToString())}] in the subject) and the ticket opens again.</p>
-            <p>How did we do? One click is enough:
-            <a href="{TemplateText.Html(model.GoodUrl)}">Good</a> &middot; <a href="{TemplateText.Html(model.BadUrl)}">Bad</a></p>
-            <p>{TemplateText.Html(model.TeamName)}</p>
-            <p style="color:#888; font-size: smaller">This is an automatic message.</p>
-            </body></html>
-            """;
-
-        return new RenderedEmail(TemplateText.Subject(model.Ticket, model.OriginalSubject), text, html);
+    public static IReadOnlyList<MailLink> SurveyLinks(MailTexts texts, string goodUrl, string badUrl)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return [new(texts["rating.good"], goodUrl), new(texts["rating.bad"], badUrl)];
     }
 }
 
-internal sealed record CheckBackModel(TicketId Ticket, string? CustomerName, string OriginalSubject, string TeamName, string GoodUrl, string BadUrl);
+internal sealed record CheckBackModel(TicketId Ticket, string? CustomerName, string OriginalSubject, string TeamName, string Language, string GoodUrl, string BadUrl);

@@ -11,7 +11,7 @@ internal static class EscalationTemplate
     {
         ArgumentNullException.ThrowIfNull(model);
         var target = TargetName(model.Target);
-        var due = model.TargetDueAt is { } at ? TemplateText.When(at, TimeSpan.Zero) : "(clock paused)";
+        var due = model.TargetDueAt is { } at ? MailTexts.For("en").When(at, TimeSpan.Zero) : "(clock paused)";
         var state = model.Percent >= 100 ? "is overdue" : "is running out";
         var priority = model.PriorityBefore == model.PriorityAfter
             ? $"Priority: {model.PriorityAfter.ToPolicyName()}."

@@ -53,6 +53,27 @@ internal sealed record Ticket
     /// <summary>The Message-ID of the email that opened the ticket (tells a redelivery from a ticket-id collision).</summary>
     public string? OriginMessageId { get; init; }
 
+    /// <summary>The language the customer is written to in: a tag the policy offers ("en", "de", "fr", "es").</summary>
+    public string Language { get; init; } = Languages.CustomerLanguages.Fallback;
+
+    /// <summary>
+    /// The UTC offset of the customer's latest <c>Date</c> header: their time zone as far as their mail tells (daytime
+    /// window, times in mail). Null when no mail of theirs carried a date.
+    /// </summary>
+    public TimeSpan? CustomerUtcOffset { get; init; }
+
+    /// <summary>The people the customer copied (Cc) on their mail: they may write into the ticket; public replies copy them.</summary>
+    public IReadOnlyList<Mailbox> Participants { get; init; } = [];
+
+    /// <summary>How often the ticket has been solved; a survey link names the resolution it asks about.</summary>
+    public int ResolutionCount { get; init; }
+
+    /// <summary>The first response's time on its target's clock (pauses excluded), kept for the team's pace statistic.</summary>
+    public TimeSpan? FirstResponseTime { get; init; }
+
+    /// <summary>The priority <see cref="FirstResponseTime"/> was measured on.</summary>
+    public Priority? FirstResponsePriority { get; init; }
+
     /// <summary>The SLA clocks and follow-up timers (see <see cref="SlaPlanner"/>); every instant in it has a row in the due index.</summary>
     public TicketSla Sla { get; init; } = TicketSla.None;
 

@@ -21,4 +21,8 @@ internal static class TicketEventKinds
     public const string CheckBackQueued = "check-back-queued";
     public const string ClosedAfterSolve = "closed-after-solve";
     public const string SurveyAnswered = "survey-answered";
+    public const string UnverifiedSender = "unverified-sender";
+    public const string ParticipantsAdded = "participants-added";
+    public const string RecoveredFromIntake = "recovered-from-intake";
+    public const string IncludedInDigest = "included-in-digest";
 }

@@ -31,4 +31,10 @@ internal sealed record TicketMessage
     public string? RawPointer { get; init; }
 
     public IReadOnlyList<StoredAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// From a sender who is neither the customer nor a participant and found the ticket only by its id (subject token or
+    /// plus-address): kept as an internal note, flagged, and it changed nothing else on the ticket.
+    /// </summary>
+    public bool UnverifiedSender { get; init; }
 }

@@ -15,4 +15,5 @@ namespace ServerlessSupport.Functions.Api;
 [JsonSerializable(typeof(UpdateTicketRequest))]
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(IntakeRecordsResponse))]
+[JsonSerializable(typeof(IntakeRecordDto))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -28,6 +28,12 @@ internal sealed class IntakeRecordsFunction(IIntakeRecords records, AgentGate ga
         }
 
         var list = await records.ListAsync(max, cancellationToken);
-        return ApiResults.Ok(new IntakeRecordsResponse([.. list.Select(r => new IntakeRecordDto(r.Id, r.Kind, r.At, r.Reason, r.Blob, r.From, r.Subject))]));
+        return ApiResults.Ok(new IntakeRecordsResponse([.. list.Select(Dto)]));
+    }
+
+    public static IntakeRecordDto Dto(IntakeRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.Kind, r.At, r.Reason, r.Blob, r.From, r.Subject, r.Blob is not null, r.Outcome, r.OutcomeBy, r.OutcomeAt, r.Ticket);
     }
 }

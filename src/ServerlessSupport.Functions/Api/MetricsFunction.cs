@@ -9,14 +9,18 @@ using ServerlessSupport.Storage.Agents;
 namespace ServerlessSupport.Functions.Api;
 
 /// <summary>
-/// GET /api/metrics, bounded by time rather than table size: tickets updated in the last <see cref="WindowDays"/> days
-/// (acknowledgment latency and first-response attainment of the tickets opened in that window), the open tickets by
+/// GET /api/metrics, bounded by time rather than table size: tickets updated in the last <see cref="CsatPeriods"/>'s
+/// longest period (acknowledgment latency and first-response attainment of the tickets opened in the last
+/// <see cref="WindowDays"/> days; satisfaction per period from the survey answers given in it), the open tickets by
 /// priority, and the escalations since midnight in the policy's default time zone. Events are read only for tickets that
 /// were answered or changed in the window.
 /// </summary>
 internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore store, SupportPolicy policy, TimeProvider time, AgentGate gate)
 {
     public const int WindowDays = 7;
+
+    /// <summary>The periods satisfaction is shown for (days back from now).</summary>
+    public static readonly IReadOnlyList<int> CsatPeriods = [7, 30];
 
     private const int EventReadParallelism = 8;
 
@@ -34,7 +38,9 @@ internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore s
         var localNow = TimeZoneInfo.ConvertTime(now, zone);
         var today = new DateTimeOffset(localNow.Date, zone.GetUtcOffset(localNow.Date)).ToUniversalTime();
 
-        var recent = await queries.ListAsync([], since, cancellationToken);
+        // An answer's commit updates its ticket, so the tickets updated in the longest period hold every answer in it.
+        var updated = await queries.ListAsync([], now.AddDays(-CsatPeriods.Max()), cancellationToken);
+        var recent = updated.Where(t => t.UpdatedAt >= since).ToList();
         var open = await queries.ListAsync([TicketStatus.Open, TicketStatus.PendingCustomer], null, cancellationToken);
 
         var opened = recent.Where(t => t.CreatedAt >= since).ToList();
@@ -77,7 +83,17 @@ internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore s
             new OpenByPriorityDto(OpenWith(Priority.Low), OpenWith(Priority.Normal), OpenWith(Priority.High), OpenWith(Priority.Urgent)),
             escalationsToday,
             WindowDays,
-            now));
+            now,
+            [.. CsatPeriods.Select(days => Csat(updated, now, days))]));
+    }
+
+    private static CsatPeriodDto Csat(IReadOnlyList<Ticket> tickets, DateTimeOffset now, int days)
+    {
+        var since = now.AddDays(-days);
+        var answers = tickets.Where(t => t.Sla.SurveyAnswer is not null && t.Sla.SurveyAnsweredAt >= since).Select(t => t.Sla.SurveyAnswer!.Value).ToList();
+        var good = answers.Count(a => a == Core.Sla.SurveyRating.Good);
+        var bad = answers.Count - good;
+        return new CsatPeriodDto(days, answers.Count, good, bad, answers.Count == 0 ? null : Math.Round((double)good / answers.Count, 4), answers.Count == 0 ? null : Math.Round((double)bad / answers.Count, 4));
     }
 
     /// <summary>Nearest-rank percentile of sorted values; null without samples.</summary>

@@ -21,6 +21,7 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
             Priority = ApiNames.Of(ticket.Priority),
             Customer = new CustomerDto(ticket.Customer.Address, ticket.Customer.Name),
             Assignee = ticket.Assignee,
+            Language = ticket.Language,
             CreatedAt = ticket.CreatedAt,
             UpdatedAt = ticket.UpdatedAt,
             NextDeadline = next is null ? null : Deadline(next, now),
@@ -53,6 +54,7 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
             Priority = summary.Priority,
             Customer = summary.Customer,
             Assignee = summary.Assignee,
+            Language = summary.Language,
             CreatedAt = summary.CreatedAt,
             UpdatedAt = summary.UpdatedAt,
             NextDeadline = summary.NextDeadline,
@@ -65,7 +67,10 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
             LastCustomerMessageAt = ticket.LastCustomerMessageAt,
             CheckBackAt = ticket.Sla.CheckBackAt,
             PendingSince = ticket.Sla.PendingSince,
-            Survey = ticket.Sla.SurveyAnswer is { } rating ? new SurveyDto(ApiNames.Of(rating), ticket.Sla.SurveyAnsweredAt) : null,
+            Survey = ticket.Sla.SurveyAnswer is { } rating ? new SurveyDto(ApiNames.Of(rating), ticket.Sla.SurveyAnsweredAt, ticket.Sla.SurveyResolution, ticket.Sla.SurveyComment) : null,
+            Participants = [.. ticket.Participants.Select(p => new CustomerDto(p.Address, p.Name))],
+            CustomerUtcOffset = ticket.CustomerUtcOffset is { } offset ? (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture) : null,
+            ResolutionCount = ticket.ResolutionCount,
         };
 
         return new TicketDetailResponse(
@@ -85,7 +90,8 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
         m.DisplayText,
         m.FullText,
         m.AutomaticReason,
-        [.. m.Attachments.Select(a => new AttachmentDto(a.FileName, a.ContentType, a.Length))]);
+        [.. m.Attachments.Select(a => new AttachmentDto(a.FileName, a.ContentType, a.Length))],
+        m.UnverifiedSender);
 
     private static OutboxDto Outbox(OutboxItem o) => new(
         o.Sequence,

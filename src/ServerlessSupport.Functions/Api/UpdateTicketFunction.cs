@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Agents;
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Functions.Api;
 
 /// <summary>
-/// PATCH /api/tickets/{id}: status, priority and assignee in one commit with an event per change; the clocks re-plan
-/// (pending pauses them, solving schedules the check-back, a new priority moves every deadline).
+/// PATCH /api/tickets/{id}: status, priority, assignee and language in one commit with an event per change; the clocks
+/// re-plan (pending pauses them, solving schedules the check-back, a new priority moves every deadline).
 /// </summary>
-internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions actions, AgentGate gate)
+internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions actions, AgentGate gate, SupportPolicy policy)
 {
     [Function("UpdateTicket")]
     public Task<IActionResult> RunAsync(
@@ -58,7 +59,12 @@ internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions
             return ApiResults.BadRequest($"assignee must be at most {AgentActions.MaxAssigneeLength} characters on one line.");
         }
 
-        var change = new TicketChange(status, priority, request.Assignee);
+        if (request.Language is { } language && !policy.Languages.Offers(language))
+        {
+            return ApiResults.BadRequest($"language must be one of {string.Join(", ", policy.Languages.Offered)}");
+        }
+
+        var change = new TicketChange(status, priority, request.Assignee, request.Language);
         var agent = context.GetAgent().Name;
         return await commands.ApplyAsync(context, id, request.Version, (ticket, now) => actions.Change(ticket, agent, change, now), cancellationToken);
     }

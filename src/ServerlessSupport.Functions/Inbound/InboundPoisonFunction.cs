@@ -19,7 +19,7 @@ internal sealed partial class InboundPoisonFunction(IInboundPayloadStore payload
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = time.GetUtcNow();
-        var kept = new InboundPointer($"poison/{message.MessageId}.json", "queue-message", "application/json", now);
+        var kept = new InboundPointer($"poison/{message.MessageId}.json", IntakeRecoveryHandler.QueueMessageFormat, "application/json", now);
         await payloads.SaveAsync(kept, message.Body?.ToMemory() ?? ReadOnlyMemory<byte>.Empty, quarantine: true, cancellationToken);
 
         var pointer = Hosting.QueueJson.Read(message, CoreJsonContext.Default.InboundPointer);

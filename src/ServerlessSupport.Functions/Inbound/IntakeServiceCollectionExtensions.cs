@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Functions.Outbound;
@@ -23,7 +24,9 @@ internal static class IntakeServiceCollectionExtensions
         services.AddSingleton<AcceptInboundHandler>();
         services.AddSingleton<TicketComposer>();
         services.AddSingleton<TicketCommitter>();
+        services.AddSingleton<TeamPace>();
         services.AddSingleton<ProcessInboundHandler>();
+        services.AddSingleton<IntakeRecoveryHandler>();
         services.AddSingleton<DispatchEmailHandler>();
         services.AddOptions<DispatchOptions>().BindConfiguration("Dispatch");
         services.AddOptions<InboundOptions>().BindConfiguration("SendGrid");

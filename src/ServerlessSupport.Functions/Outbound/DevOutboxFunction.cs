@@ -17,6 +17,15 @@ internal sealed class DevOutboxFunction(TableDevOutbox outbox)
     private async Task<IResult> HandleAsync(CancellationToken cancellationToken)
     {
         var mails = await outbox.ListAsync(200, cancellationToken);
-        return Results.Ok(mails.Select(m => new { at = m.At, to = m.To, subject = m.Subject, text = m.Text }));
+        return Results.Ok(mails.Select(m => new
+        {
+            at = m.At,
+            to = m.To,
+            cc = m.Cc,
+            subject = m.Subject,
+            contentLanguage = m.Headers.GetValueOrDefault("Content-Language"),
+            headers = m.Headers,
+            text = m.Text,
+        }));
     }
 }

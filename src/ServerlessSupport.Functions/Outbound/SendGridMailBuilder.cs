@@ -17,10 +17,20 @@ internal static class SendGridMailBuilder
             ReplyTo = email.ReplyTo is null ? null : Address(email.ReplyTo),
             // Top-level subject, headers and custom_args (not per personalization): one recipient list, one mail.
             Subject = HeaderValue.Sanitize(email.Subject),
-            Headers = Headers(email),
+            Headers = OutboundHeaders.For(email) is { Count: > 0 } headers ? new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) : null,
             CustomArgs = email.Tags.Count == 0 ? null : new Dictionary<string, string>(email.Tags, StringComparer.Ordinal),
         };
         message.AddTos([.. email.To.Select(Recipient)]);
+
+        // SendGrid refuses an address that is both a To and a Cc of one personalization.
+        var cc = email.Cc.Where(c => !email.To.Any(t => string.Equals(t.Address, c.Address, StringComparison.OrdinalIgnoreCase)))
+            .DistinctBy(c => c.Address, StringComparer.OrdinalIgnoreCase)
+            .Select(Recipient)
+            .ToList();
+        if (cc.Count > 0)
+        {
+            message.AddCcs(cc);
+        }
 
         // The package puts text/plain first on the wire, as SendGrid requires.
         message.AddContent("text/plain", email.Text);
@@ -30,25 +40,6 @@ internal static class SendGridMailBuilder
         }
 
         return message;
-    }
-
-    private static Dictionary<string, string>? Headers(OutboundEmail email)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        Add(headers, "Message-ID", email.MessageId);
-        Add(headers, "In-Reply-To", email.InReplyTo);
-        // Each id is cleaned on its own: one long thread must not get its References cut at a single value's cap.
-        Add(headers, "References", string.Join(' ', email.References.Select(r => HeaderValue.Sanitize(r)).Where(r => r.Length > 0)), int.MaxValue);
-        Add(headers, "Auto-Submitted", email.AutoSubmitted);
-        return headers.Count == 0 ? null : headers;
-    }
-
-    private static void Add(Dictionary<string, string> headers, string name, string? value, int maxLength = HeaderValue.DefaultMaxLength)
-    {
-        if (Optional(value, maxLength) is { } clean)
-        {
-            headers[name] = clean;
-        }
     }
 
     private static EmailAddress Address(Mailbox mailbox) =>

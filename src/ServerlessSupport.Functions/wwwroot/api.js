@@ -66,4 +66,6 @@ export const api = {
   update: (id, changes, version) => call('PATCH', ticketPath(id), { ...changes, version }),
   metrics: () => call('GET', '/api/metrics'),
   intakeRecords: (max = 50) => call('GET', `/api/intake-records${query({ max })}`),
+  recoverIntake: (id) => call('POST', `/api/intake-records/${encodeURIComponent(id)}/recover`),
+  dismissIntake: (id) => call('POST', `/api/intake-records/${encodeURIComponent(id)}/dismiss`),
 };

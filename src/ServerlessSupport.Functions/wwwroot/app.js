@@ -2,7 +2,7 @@
 // createTextNode only, never innerHTML, so no markup from a customer can execute; the CSP forbids inline script as well.
 
 import { api, ApiError, session } from './api.js';
-import { bytes, countdown, customer, duration, label, percent, when } from './format.js';
+import { bytes, countdown, csat, customer, duration, label, percent, when } from './format.js';
 
 const refreshSeconds = 30;
 const pageSize = 50;
@@ -11,6 +11,7 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   agent: null,
+  languages: [],
   items: [],
   continuation: null,
   ticket: null,
@@ -74,7 +75,7 @@ async function start() {
   if (session.key) {
     try {
       const me = await api.me();
-      enter(me.agent);
+      enter(me);
       return;
     } catch (error) {
       session.key = null;
@@ -102,15 +103,19 @@ async function onSignIn(event) {
     session.key = key;
     $('api-key').value = '';
     notify('');
-    enter(me.agent);
+    enter(me);
   } catch (e) {
     error.textContent = e instanceof ApiError && e.status === 401 ? 'That key was not accepted.' : `Sign-in failed: ${e.message}`;
     error.hidden = false;
   }
 }
 
-function enter(agent) {
+function enter(me) {
+  const agent = me.agent;
   state.agent = agent;
+  state.languages = me.languages ?? [];
+  $('c-language').replaceChildren(...state.languages.map((l) =>
+    el('option', { text: label('language', l), attrs: { value: l } })));
   $('agent-name').textContent = agent;
   $('who').hidden = false;
   $('sign-in').hidden = true;
@@ -219,6 +224,7 @@ function renderQueue() {
       el('td', {}, el('a', { text: item.id, attrs: { href } })),
       el('td', { className: 'subject' }, el('a', { text: item.subject || '(no subject)', attrs: { href } })),
       el('td', { className: 'customer', text: item.customer?.name || item.customer?.address || '', attrs: { title: customer(item.customer) } }),
+      el('td', {}, el('span', { className: 'lang', text: item.language ?? '', attrs: { title: label('language', item.language) } })),
       el('td', {}, el('span', { className: `priority priority-${item.priority}`, text: label('priority', item.priority) })),
       el('td', { text: label('status', item.status) }),
       el('td', { text: item.assignee || '—' }),
@@ -271,11 +277,27 @@ function renderTicket(detail, { resetControls = true } = {}) {
     `${label('status', t.status)}`,
     `${label('priority', t.priority)} priority`,
     t.assignee ? `assigned to ${t.assignee}` : 'unassigned',
+    `writes in ${label('language', t.language)}`,
     `opened ${when(t.createdAt)}`,
   ];
   if (t.firstRespondedAt) meta.push(`first response ${when(t.firstRespondedAt)}`);
   if (t.solvedAt) meta.push(`solved ${when(t.solvedAt)}`);
   $('ticket-meta').textContent = meta.join(' · ');
+  const people = (t.participants ?? []).map(customer);
+  $('ticket-people').textContent = people.length
+    ? `Participants (copied by the customer; may write in, copied on replies): ${people.join(', ')}`
+    : 'No participants.';
+  if (t.customerUtcOffset) $('ticket-people').textContent += ` · Customer's time: UTC${t.customerUtcOffset}`;
+
+  const survey = $('ticket-survey');
+  survey.hidden = !t.survey;
+  if (t.survey) {
+    survey.className = `survey survey-${t.survey.rating}`;
+    survey.replaceChildren(
+      el('strong', { text: `Survey: ${label('rating', t.survey.rating)}` }),
+      ` (resolution ${t.survey.resolution}, ${when(t.survey.answeredAt)})`,
+      t.survey.comment ? el('span', { className: 'survey-comment', text: ` “${t.survey.comment}”` }) : null);
+  }
 
   const deadline = $('ticket-deadline');
   deadline.className = `deadline risk-${t.risk ?? 'ok'}`;
@@ -287,6 +309,7 @@ function renderTicket(detail, { resetControls = true } = {}) {
     $('c-status').value = t.status;
     $('c-priority').value = t.priority;
     $('c-assignee').value = t.assignee ?? '';
+    $('c-language').value = t.language;
     state.controlsDirty = false;
   }
 
@@ -307,12 +330,16 @@ function renderTicket(detail, { resetControls = true } = {}) {
 function messageNode(m) {
   const classes = ['message', `message-${m.direction}`];
   if (m.automatic) classes.push('message-automatic');
+  if (m.unverifiedSender) classes.push('message-unverified');
   const who = m.authorName && m.authorName !== m.author ? `${m.authorName}${m.author ? ` <${m.author}>` : ''}` : (m.author ?? '');
   const header = el('header', { className: 'message-head' },
     el('span', { className: 'direction', text: label('direction', m.direction) }),
     el('span', { className: 'author', text: who }),
     el('time', { text: when(m.at), attrs: { datetime: m.at ?? '' } }));
   if (m.automatic) header.append(el('span', { className: 'badge badge-automatic', text: `Automatic mail: ${m.automatic}` }));
+  if (m.unverifiedSender) {
+    header.append(el('span', { className: 'badge badge-unverified', text: 'Unverified sender: neither the customer nor a participant; changed nothing' }));
+  }
 
   const item = el('li', { className: classes.join(' ') }, header);
   if (m.subject) item.append(el('p', { className: 'message-subject', text: m.subject }));
@@ -366,6 +393,7 @@ async function onSaveControls(event) {
   if ($('c-priority').value !== t.priority) changes.priority = $('c-priority').value;
   const assignee = $('c-assignee').value.trim();
   if (assignee !== (t.assignee ?? '')) changes.assignee = assignee;
+  if ($('c-language').value && $('c-language').value !== t.language) changes.language = $('c-language').value;
   if (Object.keys(changes).length === 0) {
     notify('Nothing to change.');
     return;
@@ -413,6 +441,7 @@ async function loadMetrics() {
     $('m-open').replaceChildren(...['urgent', 'high', 'normal', 'low'].map((p) =>
       el('span', { className: `priority priority-${p}`, text: `${label('priority', p)} ${open[p] ?? 0}` })));
     $('m-esc').textContent = String(m.escalationsToday ?? 0);
+    $('m-csat').replaceChildren(el('span', { className: 'csat-periods' }, ...(m.csat ?? []).map((p) => el('span', { text: csat(p) }))));
   } catch (error) {
     failed(error, 'Could not load the metrics');
   }
@@ -427,13 +456,47 @@ async function loadIntake() {
       list.replaceChildren(el('li', { className: 'muted', text: 'Nothing here.' }));
       return;
     }
-    list.replaceChildren(...records.map((r) =>
-      el('li', { className: `intake-${r.kind}` },
-        el('span', { className: 'badge', text: r.kind }), ' ',
-        el('time', { text: when(r.at), attrs: { datetime: r.at ?? '' } }), ' ',
-        r.from ? `${r.from} · ` : '', r.subject ? `“${r.subject}” · ` : '', r.reason ?? '')));
+    list.replaceChildren(...records.map(intakeNode));
   } catch (error) {
     failed(error, 'Could not load the intake records');
+  }
+}
+
+function intakeNode(r) {
+  const item = el('li', { className: `intake-${r.kind}` },
+    el('span', { className: 'badge', text: r.kind }), ' ',
+    el('time', { text: when(r.at), attrs: { datetime: r.at ?? '' } }), ' ',
+    r.from ? `${r.from} · ` : '', r.subject ? `“${r.subject}” · ` : '', r.reason ?? '');
+  if (r.outcome) {
+    const what = r.outcome === 'recovered' ? `recovered into #${r.ticket}` : 'dismissed';
+    item.append(' ', el('span', { className: 'intake-outcome', text: `— ${what} by ${r.outcomeBy} ${when(r.outcomeAt)}` }));
+    if (r.outcome === 'recovered' && r.ticket) item.append(' ', el('a', { text: 'open', attrs: { href: `#ticket/${encodeURIComponent(r.ticket)}` } }));
+  }
+  if (r.outcome !== 'recovered') {
+    const actions = el('span', { className: 'intake-actions' });
+    if (r.recoverable) {
+      const recover = el('button', { text: 'Turn into ticket', attrs: { type: 'button' } });
+      recover.addEventListener('click', () => decideIntake(r, 'recover'));
+      actions.append(recover);
+    }
+    if (!r.outcome) {
+      const dismiss = el('button', { className: 'secondary', text: 'Dismiss', attrs: { type: 'button' } });
+      dismiss.addEventListener('click', () => decideIntake(r, 'dismiss'));
+      actions.append(dismiss);
+    }
+    item.append(actions);
+  }
+  return item;
+}
+
+async function decideIntake(record, what) {
+  try {
+    const result = what === 'recover' ? await api.recoverIntake(record.id) : await api.dismissIntake(record.id);
+    notify(what === 'recover' ? `Recovered into ticket ${result.ticket}.` : 'Intake record dismissed.', 'success');
+    loadIntake();
+    loadQueue();
+  } catch (error) {
+    failed(error, what === 'recover' ? 'Could not recover the record' : 'Could not dismiss the record');
   }
 }
 

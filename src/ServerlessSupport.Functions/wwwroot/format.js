@@ -5,6 +5,8 @@ const labels = {
   priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
   deadline: { firstResponse: 'First response', nextUpdate: 'Next update', resolution: 'Resolution' },
   direction: { inbound: 'Customer', outbound: 'Agent reply', note: 'Internal note' },
+  language: { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' },
+  rating: { good: 'Good', bad: 'Bad' },
 };
 
 export function label(kind, value) {
@@ -50,4 +52,10 @@ export function percent(fraction) {
 export function customer(c) {
   if (!c) return '';
   return c.name ? `${c.name} <${c.address}>` : c.address ?? '';
+}
+
+/** "80% good · 12 answers" for one CSAT period, or "no answers". */
+export function csat(period) {
+  if (!period || !period.answered) return `${period?.days ?? '?'} days: no answers`;
+  return `${period.days} days: ${percent(period.goodShare)} good (${period.answered} answer${period.answered === 1 ? '' : 's'})`;
 }

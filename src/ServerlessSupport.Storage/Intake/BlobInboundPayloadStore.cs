@@ -43,6 +43,29 @@ internal sealed class BlobInboundPayloadStore(
         }
     }
 
+    public async Task<StoredPayload?> GetSetAsideAsync(string blob, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(blob);
+        foreach (var container in new[] { quarantined, payloads })
+        {
+            try
+            {
+                var download = await container.GetBlobClient(blob).DownloadContentAsync(cancellationToken);
+                var details = download.Value.Details;
+                return new StoredPayload(
+                    download.Value.Content.ToMemory(),
+                    details.Metadata.TryGetValue("format", out var format) ? format : string.Empty,
+                    details.ContentType ?? string.Empty);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Not in this container: look in the next.
+            }
+        }
+
+        return null;
+    }
+
     public async Task<string> SaveAttachmentAsync(string messageKey, int index, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(messageKey);

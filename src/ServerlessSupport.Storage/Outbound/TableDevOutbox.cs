@@ -31,7 +31,9 @@ internal sealed partial class TableDevOutbox(TableClient table, TimeProvider tim
         {
             ["At"] = now,
             ["To"] = string.Join(", ", email.To.Select(t => t.Address)),
+            ["Cc"] = email.Cc.Count == 0 ? null : string.Join(", ", email.Cc.Select(t => t.Address)),
             ["Subject"] = email.Subject,
+            ["Headers"] = JsonSerializer.Serialize(new Dictionary<string, string>(OutboundHeaders.For(email)), StorageJsonContext.Default.DictionaryStringString),
             ["Email"] = JsonSerializer.Serialize(email, StorageJsonContext.Default.OutboundEmail) is { Length: <= MaxChars } json ? json : null,
             ["Text"] = email.Text.Length <= MaxChars ? email.Text : email.Text[..MaxChars],
         };
@@ -47,7 +49,8 @@ internal sealed partial class TableDevOutbox(TableClient table, TimeProvider tim
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
         {
-            mails.Add(new DevOutboxMail(e.GetDateTimeOffset("At"), e.GetString("To"), e.GetString("Subject"), e.GetString("Text")));
+            var headers = e.GetString("Headers") is { } json ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.DictionaryStringString) : null;
+            mails.Add(new DevOutboxMail(e.GetDateTimeOffset("At"), e.GetString("To"), e.GetString("Cc"), e.GetString("Subject"), headers ?? [], e.GetString("Text")));
             if (mails.Count >= max)
             {
                 break;
@@ -61,5 +64,5 @@ internal sealed partial class TableDevOutbox(TableClient table, TimeProvider tim
     private static partial void LogStored(ILogger logger, string to, string subject);
 }
 
-/// <summary>One email of the local outbox as the dev endpoint shows it.</summary>
-internal sealed record DevOutboxMail(DateTimeOffset? At, string? To, string? Subject, string? Text);
+/// <summary>One email of the local outbox as the dev endpoint shows it, with the header fields SendGrid would have sent.</summary>
+internal sealed record DevOutboxMail(DateTimeOffset? At, string? To, string? Cc, string? Subject, IReadOnlyDictionary<string, string> Headers, string? Text);

@@ -38,6 +38,8 @@ internal static class SlaEntityMapper
         e["SlaCloseAt"] = sla.CloseAt;
         e["SurveyAnswer"] = sla.SurveyAnswer?.ToString();
         e["SurveyAnsweredAt"] = sla.SurveyAnsweredAt;
+        e["SurveyResolution"] = sla.SurveyAnswer is null ? null : sla.SurveyResolution;
+        e["SurveyComment"] = sla.SurveyComment;
     }
 
     public static TicketSla Read(TableEntity e)
@@ -55,6 +57,8 @@ internal static class SlaEntityMapper
             CloseAt = e.GetDateTimeOffset("SlaCloseAt"),
             SurveyAnswer = Enum.TryParse<SurveyRating>(e.GetString("SurveyAnswer"), out var rating) ? rating : null,
             SurveyAnsweredAt = e.GetDateTimeOffset("SurveyAnsweredAt"),
+            SurveyResolution = e.GetInt32("SurveyResolution") ?? 0,
+            SurveyComment = e.GetString("SurveyComment"),
         };
 
         foreach (var (kind, p) in Targets)

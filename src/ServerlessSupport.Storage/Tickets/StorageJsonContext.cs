@@ -8,4 +8,6 @@ namespace ServerlessSupport.Storage.Tickets;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OutboundEmail))]
 [JsonSerializable(typeof(List<StoredAttachment>))]
+[JsonSerializable(typeof(List<Mailbox>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

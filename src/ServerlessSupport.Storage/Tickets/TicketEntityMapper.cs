@@ -40,6 +40,12 @@ internal static class TicketEntityMapper
             ["LastAgentUpdateAt"] = ticket.LastAgentUpdateAt,
             ["SolvedAt"] = ticket.SolvedAt,
             ["OriginMessageId"] = ticket.OriginMessageId,
+            ["Language"] = ticket.Language,
+            ["CustomerOffsetMinutes"] = ticket.CustomerUtcOffset is { } offset ? (int)offset.TotalMinutes : null,
+            ["Participants"] = ticket.Participants.Count == 0 ? null : Cap(JsonSerializer.Serialize(ticket.Participants.ToList(), StorageJsonContext.Default.ListMailbox)),
+            ["ResolutionCount"] = ticket.ResolutionCount == 0 ? null : ticket.ResolutionCount,
+            ["FirstResponseTicks"] = ticket.FirstResponseTime?.Ticks,
+            ["FirstResponsePriority"] = ticket.FirstResponsePriority?.ToString(),
         };
         SlaEntityMapper.Write(e, ticket.Sla);
         return e.WithoutNulls();
@@ -67,6 +73,14 @@ internal static class TicketEntityMapper
         LastAgentUpdateAt = e.GetDateTimeOffset("LastAgentUpdateAt"),
         SolvedAt = e.GetDateTimeOffset("SolvedAt"),
         OriginMessageId = e.GetString("OriginMessageId"),
+        Language = e.GetString("Language") ?? Core.Languages.CustomerLanguages.Fallback,
+        CustomerUtcOffset = e.GetInt32("CustomerOffsetMinutes") is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
+        Participants = e.GetString("Participants") is { } participants
+            ? JsonSerializer.Deserialize(participants, StorageJsonContext.Default.ListMailbox) ?? []
+            : [],
+        ResolutionCount = e.GetInt32("ResolutionCount") ?? 0,
+        FirstResponseTime = e.GetInt64("FirstResponseTicks") is { } ticks ? TimeSpan.FromTicks(ticks) : null,
+        FirstResponsePriority = Enum.TryParse<Priority>(e.GetString("FirstResponsePriority"), out var measuredOn) ? measuredOn : null,
         Sla = SlaEntityMapper.Read(e),
         Version = e.ETag.ToString(),
     };
@@ -83,6 +97,7 @@ internal static class TicketEntityMapper
             ["MessageId"] = m.MessageId,
             ["AutomaticReason"] = m.AutomaticReason,
             ["RawPointer"] = m.RawPointer,
+            ["UnverifiedSender"] = m.UnverifiedSender ? true : null,
             ["Attachments"] = m.Attachments.Count == 0 ? null : JsonSerializer.Serialize(m.Attachments.ToList(), StorageJsonContext.Default.ListStoredAttachment),
         };
         LargeText.Write(e, "DisplayText", m.DisplayText, maxChunks: 4);
@@ -103,6 +118,7 @@ internal static class TicketEntityMapper
         MessageId = e.GetString("MessageId"),
         AutomaticReason = e.GetString("AutomaticReason"),
         RawPointer = e.GetString("RawPointer"),
+        UnverifiedSender = e.GetBoolean("UnverifiedSender") ?? false,
         Attachments = e.GetString("Attachments") is { } json
             ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.ListStoredAttachment) ?? []
             : [],

@@ -3,13 +3,16 @@ using ServerlessSupport.Core.Inbound;
 
 namespace ServerlessSupport.Core.Tests.Inbound;
 
-/// <summary>Builds <see cref="InboundEmail"/> values for classifier tests.</summary>
+/// <summary>Builds <see cref="InboundEmail"/> values for classifier, language and composer tests.</summary>
 internal sealed class InboundEmailBuilder
 {
     private readonly List<(string Name, string Value)> _headers = [];
     private string _from = "Jane Doe <jane@customer.example>";
     private string _subject = "Printer on fire";
     private string? _envelopeFrom = "jane@customer.example";
+    private string _text = "Hello";
+    private List<EmailAddress> _cc = [];
+    private DateTimeOffset? _date;
 
     public InboundEmailBuilder From(string from)
     {
@@ -26,6 +29,24 @@ internal sealed class InboundEmailBuilder
     public InboundEmailBuilder EnvelopeFrom(string? envelopeFrom)
     {
         _envelopeFrom = envelopeFrom;
+        return this;
+    }
+
+    public InboundEmailBuilder Text(string text)
+    {
+        _text = text;
+        return this;
+    }
+
+    public InboundEmailBuilder Cc(params string[] addresses)
+    {
+        _cc = [.. addresses.Select(a => MimeParsing.Addresses(a)[0])];
+        return this;
+    }
+
+    public InboundEmailBuilder Date(DateTimeOffset date)
+    {
+        _date = date;
         return this;
     }
 
@@ -50,8 +71,10 @@ internal sealed class InboundEmailBuilder
             To = [new EmailAddress("support@help.example")],
             Subject = _subject,
             Headers = headers,
-            Text = "Hello",
-            DisplayText = "Hello",
+            Cc = _cc,
+            Date = _date,
+            Text = _text,
+            DisplayText = _text,
             EnvelopeFrom = _envelopeFrom,
         };
     }

@@ -6,6 +6,7 @@ using Moq;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tests.Sla;
 using ServerlessSupport.Core.Tickets;
 
@@ -22,11 +23,13 @@ public sealed class ProcessInboundHandlerTests
     private readonly Mock<ITicketStore> _tickets = new();
     private readonly Mock<ISenderThrottle> _throttle = new();
     private readonly Mock<IDispatchQueue> _dispatch = new();
+    private readonly Mock<IFirstResponseSamples> _samples = new();
     private readonly List<TicketCommit> _commits = [];
 
     private ProcessInboundHandler Handler()
     {
         var time = new FakeTimeProvider(At);
+        _samples.Setup(s => s.ReadSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var committer = new TicketCommitter(_tickets.Object, _dispatch.Object, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
         return new ProcessInboundHandler(
             _payloads.Object,
@@ -36,6 +39,7 @@ public sealed class ProcessInboundHandlerTests
             _throttle.Object,
             Mock.Of<IIntakeRecords>(),
             new TicketComposer(SlaTicketBuilder.ShippedPolicy, Support, time),
+            new TeamPace(_samples.Object, SlaTicketBuilder.ShippedPolicy, time),
             Support,
             time,
             NullLogger<ProcessInboundHandler>.Instance);

@@ -34,7 +34,10 @@ internal static class PolicyJsonBuilder
           "statusNotes": { "enabled": true, "after": "16h", "clock": "business" },
           "pending": { "reminders": ["2d", "5d"], "autoCloseAfter": "7d", "clock": "calendar" },
           "afterSolve": { "checkBackAfter": "3d", "surveyTokenLifetime": "14d", "closeAfter": "7d" },
-          "autoReplyLimit": { "perSender": 5, "window": "1h" }
+          "autoReplyLimit": { "perSender": 5, "window": "1h" },
+          "languages": { "offered": ["en", "de", "fr"], "default": "de" },
+          "realisticPromise": { "enabled": true, "percentile": 90, "windowDays": 14, "minimumSamples": 3 },
+          "customerDaytime": { "hours": "07:30-21:00", "timeZone": "Europe/Berlin" }
         }
         """)!;
 

@@ -10,12 +10,34 @@ internal sealed class SlaTicketBuilder
 {
     private Priority _priority = Priority.Normal;
     private string? _assignee;
+    private TimeSpan? _offset;
+    private string _id = "K7M2QX9P";
+    private string _language = "en";
 
     public static SupportPolicy ShippedPolicy { get; } = SupportPolicyLoader.Parse(File.ReadAllText(RepositoryRoot.Combine("config", "policy.json")));
 
     public SlaTicketBuilder WithPriority(Priority priority)
     {
         _priority = priority;
+        return this;
+    }
+
+    /// <summary>The customer's UTC offset, as their mail's Date header gave it.</summary>
+    public SlaTicketBuilder WithCustomerOffset(TimeSpan offset)
+    {
+        _offset = offset;
+        return this;
+    }
+
+    public SlaTicketBuilder WithId(string id)
+    {
+        _id = id;
+        return this;
+    }
+
+    public SlaTicketBuilder WithLanguage(string language)
+    {
+        _language = language;
         return this;
     }
 
@@ -29,7 +51,9 @@ internal sealed class SlaTicketBuilder
     public Ticket Created(SlaPlanner planner, DateTimeOffset at) => planner.OnCreated(
         new Ticket
         {
-            Id = TicketId.Parse("K7M2QX9P"),
+            Id = TicketId.Parse(_id),
+            CustomerUtcOffset = _offset,
+            Language = _language,
             Status = TicketStatus.Open,
             Priority = _priority,
             Customer = new Mailbox("jane@example.com", "Jane Doe"),

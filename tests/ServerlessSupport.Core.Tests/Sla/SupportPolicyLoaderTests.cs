@@ -76,6 +76,24 @@ public sealed class SupportPolicyLoaderTests
         ["close before check-back"] = (p => p.At("afterSolve")["closeAfter"] = "1d",
             "afterSolve.closeAfter: must be later than checkBackAfter (3d)"),
         ["zero senders"] = (p => p.At("autoReplyLimit")["perSender"] = 0, "autoReplyLimit.perSender: must be at least 1"),
+        ["unsupported language"] = (p => p.At("languages")["offered"] = new JsonArray("en", "it"),
+            "languages.offered[1]: 'it' has no templates; supported languages are en, de, fr, es"),
+        ["language twice"] = (p => p.At("languages")["offered"] = new JsonArray("en", "de", "en"),
+            "languages.offered[2]: 'en' is listed twice"),
+        ["no languages"] = (p => p.At("languages")["offered"] = new JsonArray(),
+            "languages.offered: is required and needs at least one language"),
+        ["default not offered"] = (p => p.At("languages")["default"] = "es",
+            "languages.default: 'es' is not one of languages.offered (en, de, fr)"),
+        ["percentile out of range"] = (p => p.At("realisticPromise")["percentile"] = 100,
+            "realisticPromise.percentile: 100 is not a whole percentile from 50 to 99"),
+        ["window out of range"] = (p => p.At("realisticPromise")["windowDays"] = 0,
+            "realisticPromise.windowDays: 0 is not a number of days from 1 to 90"),
+        ["no samples"] = (p => p.At("realisticPromise")["minimumSamples"] = 0,
+            "realisticPromise.minimumSamples: must be at least 1"),
+        ["daytime across midnight"] = (p => p.At("customerDaytime")["hours"] = "20:00-08:00",
+            "customerDaytime.hours: '20:00-08:00' must end after it starts"),
+        ["daytime zone"] = (p => p.At("customerDaytime")["timeZone"] = "Berlin",
+            "customerDaytime.timeZone: 'Berlin' is not an IANA time zone"),
         ["unknown field"] = (p => p.At("priorities.high.firstResponse")["durration"] = "4h",
             "priorities.high.firstResponse.durration: unknown field"),
         ["wrong type"] = (p => p.At("escalations.firstResponse[0]")["atPercent"] = "75%",
@@ -107,6 +125,30 @@ public sealed class SupportPolicyLoaderTests
         Assert.Equal(new AutoReplyLimit(5, TimeSpan.FromHours(1)), policy.AutoReplyLimit);
         Assert.Equal(Priority.Urgent, policy.PriorityRules.Evaluate("Production down!", "", "x@y.example"));
         Assert.Equal(Priority.Normal, policy.PriorityRules.Evaluate("How do I export?", "", "x@y.example"));
+        Assert.Equal(new[] { "en", "de", "fr", "es" }, policy.Languages.Offered);
+        Assert.Equal("en", policy.Languages.Default);
+        Assert.Equal(new RealisticPromisePolicy(true, 80, 7, 10), policy.RealisticPromise);
+        Assert.Equal((TimeSpan.FromHours(8), TimeSpan.FromHours(20), "Europe/London"), (policy.CustomerDaytime!.From, policy.CustomerDaytime.To, policy.CustomerDaytime.Zone.Id));
+    }
+
+    [Fact]
+    public void Parse_ValidTestPolicy_ReadsLanguagesPromiseAndDaytime()
+    {
+        var policy = SupportPolicyLoader.Parse(PolicyJsonBuilder.Valid().ToJsonString());
+
+        Assert.Equal(new[] { "en", "de", "fr" }, policy.Languages.Offered);
+        Assert.Equal("de", policy.Languages.Default);
+        Assert.Equal(new RealisticPromisePolicy(true, 90, 14, 3), policy.RealisticPromise);
+        Assert.Equal((new TimeSpan(7, 30, 0), TimeSpan.FromHours(21), "Europe/Berlin"), (policy.CustomerDaytime!.From, policy.CustomerDaytime.To, policy.CustomerDaytime.Zone.Id));
+    }
+
+    [Fact]
+    public void Parse_CustomerDaytimeDisabled_IsNull()
+    {
+        var json = PolicyJsonBuilder.Valid();
+        json.At("customerDaytime")["enabled"] = false;
+
+        Assert.Null(SupportPolicyLoader.Parse(json.ToJsonString()).CustomerDaytime);
     }
 
     [Fact]
@@ -184,7 +226,7 @@ public sealed class SupportPolicyLoaderTests
     public void Parse_OptionalSectionsLeftOut_AreOffOrDefault()
     {
         var json = PolicyJsonBuilder.Valid();
-        foreach (var name in new[] { "priorityRules", "defaultPriority", "escalations", "recipients", "statusNotes", "pending", "afterSolve", "autoReplyLimit" })
+        foreach (var name in new[] { "priorityRules", "defaultPriority", "escalations", "recipients", "statusNotes", "pending", "afterSolve", "autoReplyLimit", "languages", "realisticPromise", "customerDaytime" })
         {
             json.Remove(name);
         }
@@ -199,6 +241,9 @@ public sealed class SupportPolicyLoaderTests
         Assert.Null(policy.Pending.AutoCloseAfter);
         Assert.Null(policy.AfterSolve);
         Assert.Equal(new AutoReplyLimit(5, TimeSpan.FromHours(1)), policy.AutoReplyLimit);
+        Assert.Equal(["en", "de", "fr", "es"], policy.Languages.Offered);
+        Assert.Equal(RealisticPromisePolicy.Default, policy.RealisticPromise);
+        Assert.Equal((TimeSpan.FromHours(8), TimeSpan.FromHours(20), "Europe/London"), (policy.CustomerDaytime!.From, policy.CustomerDaytime.To, policy.CustomerDaytime.Zone.Id));
     }
 
     [Fact]

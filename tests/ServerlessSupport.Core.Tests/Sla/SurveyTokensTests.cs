@@ -13,11 +13,12 @@ public sealed class SurveyTokensTests
     {
         var tokens = new SurveyTokens("secret");
 
-        var check = tokens.Verify(tokens.Create(Ticket, SurveyRating.Bad, Now.AddDays(14)), Now);
+        var check = tokens.Verify(tokens.Create(Ticket, SurveyRating.Bad, Now.AddDays(14), 2), Now);
 
         Assert.Equal(SurveyTokenStatus.Valid, check.Status);
         Assert.Equal(Ticket, check.Ticket);
         Assert.Equal(SurveyRating.Bad, check.Rating);
+        Assert.Equal(2, check.Resolution);
     }
 
     [Fact]
@@ -25,7 +26,7 @@ public sealed class SurveyTokensTests
     {
         var tokens = new SurveyTokens("secret");
 
-        Assert.Equal(SurveyTokenStatus.Expired, tokens.Verify(tokens.Create(Ticket, SurveyRating.Good, Now.AddDays(14)), Now.AddDays(14)).Status);
+        Assert.Equal(SurveyTokenStatus.Expired, tokens.Verify(tokens.Create(Ticket, SurveyRating.Good, Now.AddDays(14), 1), Now.AddDays(14)).Status);
     }
 
     [Theory]
@@ -39,10 +40,25 @@ public sealed class SurveyTokensTests
     [Fact]
     public void Verify_OtherKeyOrChangedAnswer_IsInvalid()
     {
-        var token = new SurveyTokens("secret").Create(Ticket, SurveyRating.Bad, Now.AddDays(14));
-        var forged = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"{Ticket}|good|{Now.AddDays(14).ToUnixTimeSeconds()}")) + token[token.IndexOf('.', StringComparison.Ordinal)..];
+        var token = new SurveyTokens("secret").Create(Ticket, SurveyRating.Bad, Now.AddDays(14), 1);
+        var forged = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"{Ticket}|good|{Now.AddDays(14).ToUnixTimeSeconds()}|1")) + token[token.IndexOf('.', StringComparison.Ordinal)..];
+        var laterResolution = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"{Ticket}|bad|{Now.AddDays(14).ToUnixTimeSeconds()}|2")) + token[token.IndexOf('.', StringComparison.Ordinal)..];
 
         Assert.Equal(SurveyTokenStatus.Invalid, new SurveyTokens("other").Verify(token, Now).Status);
         Assert.Equal(SurveyTokenStatus.Invalid, new SurveyTokens("secret").Verify(forged, Now).Status);
+        Assert.Equal(SurveyTokenStatus.Invalid, new SurveyTokens("secret").Verify(laterResolution, Now).Status);
+    }
+
+    [Fact]
+    public void Verify_TokenFromBeforeResolutionsWereCounted_ReadsAsResolutionZero()
+    {
+        // The three-part form earlier releases signed: still valid until it expires.
+        var payload = System.Text.Encoding.UTF8.GetBytes($"{Ticket}|good|{Now.AddDays(14).ToUnixTimeSeconds()}");
+        var legacy = System.Buffers.Text.Base64Url.EncodeToString(payload) + "." + System.Buffers.Text.Base64Url.EncodeToString(
+            System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes("secret"), payload));
+
+        var check = new SurveyTokens("secret").Verify(legacy, Now);
+
+        Assert.Equal((SurveyTokenStatus.Valid, 0), (check.Status, check.Resolution));
     }
 }

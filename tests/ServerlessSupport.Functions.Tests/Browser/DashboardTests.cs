@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Functions.Dashboard;
 using ServerlessSupport.Functions.Tests.Pipeline;
 using ServerlessSupport.Testing;
@@ -91,10 +92,54 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
     }
 
     [Fact]
+    public async Task SurveyPage_OpenedThenSent_RecordsOnlyWhenTheButtonIsPressed()
+    {
+        var ticket = await _world.OpenTicketAsync(new InboundMailBuilder().From("Lucía García <lucia@cliente.example>").Subject("Pedido sin llegar")
+            .Text("Hola, el pedido todavía no ha llegado y ya han pasado dos semanas. ¿Pueden ayudarme, por favor?"));
+        var link = await _world.SolveAndSurveyLinkAsync(ticket.Id, SurveyRating.Bad);
+        var page = _dashboard.Page;
+
+        var response = await page.GotoAsync(link);
+        Assert.Equal(200, response!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("¿Qué tal lo hicimos?");
+        await Expect(page.GetByLabel("Mal")).ToBeCheckedAsync();
+        await page.ReloadAsync();
+        var store = _world.Host.Services.GetRequiredService<Core.Tickets.ITicketStore>();
+        Assert.Null((await store.GetAsync(ticket.Id, default))!.Sla.SurveyAnswer);
+
+        await page.GetByLabel("Bien").CheckAsync();
+        await page.GetByLabel("¿Quiere contarnos algo? (opcional)").FillAsync("Al final llegó <b>bien</b>.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enviar mi respuesta" }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("¡Gracias!");
+        var stored = (await store.GetAsync(ticket.Id, default))!;
+        Assert.Equal(SurveyRating.Good, stored.Sla.SurveyAnswer);
+        Assert.Equal("Al final llegó <b>bien</b>.", stored.Sla.SurveyComment);
+        await page.GotoAsync(link);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ya guardada");
+    }
+
+    [Fact]
+    public async Task Dashboard_IntakeRecord_TurnedIntoATicket()
+    {
+        using var response = await _world.Host.PostInboundAsync("json", new InboundMailBuilder().From("Ana Lima <ana@example.net>").Subject("Automatic reply: order 1234")
+            .Header("Auto-Submitted", "auto-replied").Text("I am away. The parcel for order 1234 never arrived.").ToContent());
+        await _world.Host.WaitForIdleAsync();
+
+        await _dashboard.SignInAsync(_world.AgentKey, "alice");
+        var record = _dashboard.Page.Locator("#intake-list li").Filter(new() { HasText = "Automatic reply: order 1234" });
+        await record.GetByRole(AriaRole.Button, new() { Name = "Turn into ticket" }).ClickAsync();
+
+        await Expect(_dashboard.Notice).ToContainTextAsync("Recovered into ticket");
+        await Expect(record).ToContainTextAsync("recovered into #");
+        await Expect(_dashboard.QueueRow("Automatic reply: order 1234")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task Dashboard_QueueWithRiskyTickets_ColoursRowsAndSavesScreenshot()
     {
         var urgent = await _world.OpenTicketAsync(new InboundMailBuilder()
-            .From("Ravi Patel <ravi@shop.example>").Subject("Checkout fails with error 502")
+            .From("Ravi Patel <ravi@shop.example>").Subject("Checkout fails with error 502").Cc("Priya Shah <priya@shop.example>")
             .Text("Since this morning every checkout ends in a 502 page. We are losing orders.\n\nRavi"));
         await _world.PatchAsync(urgent.Id, new JsonObject { ["priority"] = "urgent", ["assignee"] = "alice" });
         var high = await _world.OpenTicketAsync(new InboundMailBuilder()
@@ -107,14 +152,26 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
         await _world.MoveFirstResponseDueAsync(plan.Id, TimeSpan.FromMinutes(18), levelsFired: 1);
         await _world.OpenTicketAsync(new InboundMailBuilder()
             .From("Ana Lima <ana@example.net>").Subject("Feature request: dark mode").Text("Would love a dark mode for the app."));
+        await _world.OpenTicketAsync(new InboundMailBuilder()
+            .From("Jürgen Müller <juergen@kunde.example>").Subject("Rechnung für März fehlt")
+            .Text("Guten Tag,\n\nich habe die Rechnung für März noch nicht bekommen. Können Sie mir die bitte schicken?\n\nViele Grüße"));
+        foreach (var (who, rating) in new[] { ("Lena Vogel <lena@example.de>", "good"), ("Marc Roux <marc@example.fr>", "good"), ("Sam Lee <sam@example.com>", "bad") })
+        {
+            var solved = await _world.OpenTicketAsync(new InboundMailBuilder().From(who).Subject("Solved earlier").Text("Please help with my account settings."));
+            await _world.AnswerSurveyAsync(await _world.SolveAndSurveyLinkAsync(solved.Id, SurveyRating.Good), rating, rating == "bad" ? "Took three emails." : "Quick and kind.");
+        }
 
         await _dashboard.SignInAsync(_world.AgentKey, "alice");
-        await Expect(_dashboard.QueueRows).ToHaveCountAsync(4);
+        await Expect(_dashboard.QueueRows).ToHaveCountAsync(5);
+        await Expect(_dashboard.QueueRow("Rechnung für März fehlt").Locator(".lang")).ToHaveTextAsync("de");
+        await Expect(_dashboard.Page.Locator("#m-csat")).ToContainTextAsync("7 days: 66.7% good (3 answers)");
         await Expect(_dashboard.QueueRow("Cannot reset my password")).ToHaveClassAsync(new Regex(@"\brisk-breached\b"));
         await Expect(_dashboard.SlaCell("Cannot reset my password")).ToContainTextAsync("overdue 3");
         await Expect(_dashboard.QueueRow("Question about the yearly plan")).ToHaveClassAsync(new Regex(@"\brisk-atRisk\b"));
         await Expect(_dashboard.QueueRows.First).ToContainTextAsync("Cannot reset my password");
         await _dashboard.OpenTicketAsync("Checkout fails with error 502");
+        await Expect(_dashboard.Page.Locator("#ticket-people")).ToContainTextAsync("Priya Shah <priya@shop.example>");
+        await Expect(_dashboard.Page.Locator("#ticket-meta")).ToContainTextAsync("writes in English");
         await _dashboard.ReplyAsync("Checked with the payments team: their gateway is degraded. Bumping to urgent and watching it.", isPublic: false);
         await _dashboard.ReplyAsync("Thanks Ravi, we are on it and will update you within the hour.");
         await _dashboard.Page.Locator("details.history").First.EvaluateAsync("d => d.open = true");

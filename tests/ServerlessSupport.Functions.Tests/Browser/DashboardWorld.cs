@@ -82,6 +82,22 @@ internal sealed class DashboardWorld : IAsyncDisposable
         await store.CommitAsync(new TicketCommit(moved), default);
     }
 
+    /// <summary>Solves the ticket through the agent API and returns the survey link its check-back would carry.</summary>
+    public async Task<string> SolveAndSurveyLinkAsync(TicketId id, SurveyRating rating)
+    {
+        await PatchAsync(id, new JsonObject { ["status"] = "solved" });
+        var ticket = await Host.Services.GetRequiredService<ITicketStore>().GetAsync(id, default) ?? throw new InvalidOperationException($"Ticket {id} is gone.");
+        var token = new SurveyTokens("test-survey-signing-key").Create(id, rating, TimeProvider.System.GetUtcNow().AddDays(14), ticket.ResolutionCount);
+        return $"/api/csat/{token}";
+    }
+
+    /// <summary>Answers a survey link the way its page's form does (test set-up for the CSAT figures).</summary>
+    public async Task AnswerSurveyAsync(string link, string rating, string comment)
+    {
+        using var response = await Host.Client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = rating, ["comment"] = comment }));
+        response.EnsureSuccessStatusCode();
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 
     private HttpRequestMessage Request(HttpMethod method, string path)

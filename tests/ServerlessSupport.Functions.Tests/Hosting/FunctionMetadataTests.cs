@@ -21,7 +21,8 @@ public sealed class FunctionMetadataTests
     public static TheoryData<string, string, string?, string?, string?> Expected() => new()
     {
         { "Health", "httpTrigger", "health", "get", "Anonymous" },
-        { "Csat", "httpTrigger", "csat/{token}", "get", "Anonymous" },
+        { "Csat", "httpTrigger", "csat/{token}", "get,head", "Anonymous" },
+        { "CsatAnswer", "httpTrigger", "csat/{token}", "post", "Anonymous" },
         { "Dashboard", "httpTrigger", "dashboard/{*path}", "get", "Anonymous" },
         { "InboundEmail", "httpTrigger", "inbound/{kind}", "post", "Function" },
         { "DevOutbox", "httpTrigger", "dev/outbox", "get", "Function" },
@@ -32,6 +33,8 @@ public sealed class FunctionMetadataTests
         { "ReplyToTicket", "httpTrigger", "tickets/{id}/replies", "post", "Anonymous" },
         { "Metrics", "httpTrigger", "metrics", "get", "Anonymous" },
         { "IntakeRecords", "httpTrigger", "intake-records", "get", "Anonymous" },
+        { "RecoverIntakeRecord", "httpTrigger", "intake-records/{id}/recover", "post", "Anonymous" },
+        { "DismissIntakeRecord", "httpTrigger", "intake-records/{id}/dismiss", "post", "Anonymous" },
         { "OpenApiDocument", "httpTrigger", "openapi/{documentName}.json", "get", "Anonymous" },
         { "ProcessInbound", "queueTrigger", "inbound", null, null },
         { "DispatchEmail", "queueTrigger", "outbound", null, null },
@@ -53,7 +56,7 @@ public sealed class FunctionMetadataTests
         {
             case "httpTrigger":
                 Assert.Equal(target, (string?)trigger["route"]);
-                Assert.Equal([method], trigger["methods"]!.AsArray().Select(m => (string?)m));
+                Assert.Equal(method!.Split(','), trigger["methods"]!.AsArray().Select(m => (string?)m));
                 Assert.Equal(authLevel, (string?)trigger["authLevel"]);
                 break;
             case "queueTrigger":

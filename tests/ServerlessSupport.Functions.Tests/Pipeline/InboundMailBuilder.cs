@@ -36,6 +36,24 @@ internal sealed class InboundMailBuilder
         return this;
     }
 
+    public InboundMailBuilder Cc(params string[] addresses)
+    {
+        _mail["cc"] = new JsonArray([.. addresses.Select(a => (JsonNode)a)]);
+        return this;
+    }
+
+    public InboundMailBuilder To(string address)
+    {
+        _mail["to"] = new JsonArray(address);
+        return this;
+    }
+
+    public InboundMailBuilder Date(string date)
+    {
+        _mail["date"] = date;
+        return this;
+    }
+
     public InboundMailBuilder InReplyTo(string messageId)
     {
         _mail["inReplyTo"] = messageId;

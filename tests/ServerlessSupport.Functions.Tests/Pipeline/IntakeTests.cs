@@ -257,6 +257,9 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ticket = Assert.Single(await local.GetTicketsAsync());
         Assert.Contains($"[#{ticket.Id}] Re: Kept locally", body, StringComparison.Ordinal);
+        var mail = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsArray().Single()!;
+        Assert.Equal("en", (string?)mail["contentLanguage"]);
+        Assert.Equal("auto-replied", (string?)mail["headers"]!["Auto-Submitted"]);
         Assert.Empty(local.SendGrid.Requests);
     }
 

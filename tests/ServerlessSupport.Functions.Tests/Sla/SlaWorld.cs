@@ -45,7 +45,7 @@ internal sealed class SlaWorld : IAsyncDisposable
         var sender = new SendGridEmailSender(_http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUrl = sendGrid.BaseUrl }), time, NullLogger<SendGridEmailSender>.Instance);
         _dispatcher = new DispatchEmailHandler(Store, Committer, sender, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
         _composer = new TicketComposer(policy, Support, time);
-        Survey = new SurveyRecorder(Store, Committer, Settings, time);
+        Survey = new SurveyRecorder(Store, Committer, Settings, policy, time);
     }
 
     public FakeSendGridServer SendGrid { get; }
@@ -83,15 +83,22 @@ internal sealed class SlaWorld : IAsyncDisposable
         return world;
     }
 
-    public SlaSweepHandler Sweeper(int parallelism = 4) =>
-        new(Due, Store, Committer, Planner, new SlaActionComposer(Policy, Support, Settings), Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
+    /// <param name="store">The store the sweep commits through (a test may wrap <see cref="Store"/> to inject a crash).</param>
+    public SlaSweepHandler Sweeper(int parallelism = 4, ITicketStore? store = null)
+    {
+        var tickets = store ?? Store;
+        var committer = store is null ? Committer : new TicketCommitter(tickets, Queue, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
+        return new(Due, tickets, committer, Planner, new SlaActionComposer(Policy, Support, Settings), Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
+    }
 
     /// <summary>A customer's new mail, recorded as intake does it (ticket, message, events, acknowledgment in one commit).</summary>
-    public async Task<Ticket> OpenTicketAsync(string subject = "Printer on fire", string text = "It smokes.")
+    /// <param name="date">The mail's Date header (the customer's UTC offset comes from it); none when null.</param>
+    public async Task<Ticket> OpenTicketAsync(string subject = "Printer on fire", string text = "It smokes.", string? date = null)
     {
+        var dateField = date is null ? string.Empty : $",\"date\":\"{date}\"";
         var json = $$"""
             {"from":"Jane Doe <jane@example.com>","to":["support@example.test"],"subject":"{{subject}}","text":"{{text}}",
-             "messageId":"<{{Guid.NewGuid():N}}@example.com>"}
+             "messageId":"<{{Guid.NewGuid():N}}@example.com>"{{dateField}}}
             """;
         var parsed = JsonInboundPayload.Parse(Encoding.UTF8.GetBytes(json));
         Assert.True(parsed.Succeeded, parsed.FailureReason);
@@ -143,12 +150,15 @@ internal sealed class SlaWorld : IAsyncDisposable
 
     public IReadOnlyList<FakeSendGridRequest> Sent => SendGrid.Requests;
 
-    public async Task<IReadOnlyList<string>> DueRowsAsync()
+    public async Task<IReadOnlyList<string>> DueRowsAsync(Func<string, bool>? where = null)
     {
         var rows = new List<string>();
         await foreach (var e in Due.Table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
-            rows.Add(e.RowKey);
+            if (where?.Invoke(e.RowKey) != false)
+            {
+                rows.Add(e.RowKey);
+            }
         }
 
         return rows;

@@ -87,8 +87,8 @@ public sealed class TicketLifeTests(AzuriteFixture fixture)
 
         // The customer clicks "good", then "bad": the first answer is recorded, once.
         var links = System.Text.RegularExpressions.Regex.Matches(checkBack[0].Content("text/plain")!, @"/api/csat/(\S+)").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(SurveyOutcomeKind.Recorded, (await world.Survey.RecordAsync(links[0], default)).Kind);
-        Assert.Equal(SurveyOutcomeKind.AlreadyRecorded, (await world.Survey.RecordAsync(links[1], default)).Kind);
+        Assert.Equal(SurveyOutcomeKind.Recorded, (await world.Survey.RecordAsync(links[0], null, null, default)).Kind);
+        Assert.Equal(SurveyOutcomeKind.AlreadyRecorded, (await world.Survey.RecordAsync(links[1], null, null, default)).Kind);
         var final = (await world.Store.GetAsync(ticket.Id, default))!;
         Assert.Equal(SurveyRating.Good, final.Sla.SurveyAnswer);
         var events = await world.Store.GetEventsAsync(ticket.Id, default);
@@ -128,7 +128,7 @@ public sealed class TicketLifeTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task TwoSweepsOverlapping_ManyTickets_EachActionSentOnce()
+    public async Task TwoSweepsOverlapping_ManyTickets_EachActionRecordedOnceNoEmailTwice()
     {
         await using var world = await SlaWorld.StartAsync(fixture, Monday);
         var tickets = new List<Ticket>();
@@ -146,13 +146,18 @@ public sealed class TicketLifeTests(AzuriteFixture fixture)
             world.Sweeper(parallelism: 1).RunAsync(DueKinds.EscalationSweep, default));
         await world.DrainAsync();
 
-        var reminders = world.Sent.Where(r => r.Subject?.Contains("SLA: first response 75%", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(tickets.Count, reminders.Count);
-        Assert.Equal(tickets.Select(t => t.Id.ToString()).Order(), reminders.Select(r => r.CustomArg("ticket")!).Order());
+        // Six reminders to the same team address: digests. Overlapping runs (which the timer's lease normally prevents)
+        // may name a ticket in two emails, but each level fires once and no email is sent twice.
+        var toTeam = world.Sent.Skip(tickets.Count).ToList();
+        Assert.All(toTeam, r => Assert.Equal(["support@example.com"], r.To));
+        Assert.Equal(toTeam.Count, toTeam.Select(r => r.MailHeader("Message-ID")).Distinct().Count());
         foreach (var t in tickets)
         {
             Assert.Equal(1, (await world.Store.GetAsync(t.Id, default))!.Sla.FirstResponse!.LevelsFired);
+            Assert.Contains(toTeam, r => r.Content("text/plain")!.Contains($"[#{t.Id}]", StringComparison.Ordinal));
         }
+
+        Assert.Empty(await world.DueRowsAsync(r => r.EndsWith("-esc-fr", StringComparison.Ordinal) && string.CompareOrdinal(r, DueSchedule.Stamp(world.Time.GetUtcNow())) <= 0));
     }
 
     [Fact]

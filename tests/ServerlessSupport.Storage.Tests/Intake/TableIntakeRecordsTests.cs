@@ -18,7 +18,25 @@ public sealed class TableIntakeRecordsTests(AzuriteFixture fixture)
         await records.RecordAsync(new IntakeRecord("r1", IntakeRecord.Quarantined, At, "second", "2026/r1", "a@example.com", "Hi"), default);
 
         var record = Assert.Single(await records.ListAsync(10, default));
-        Assert.Equal(new IntakeRecord("r1", IntakeRecord.Quarantined, At, "second", "2026/r1", "a@example.com", "Hi"), record);
+        Assert.Equal(new IntakeRecord("r1", IntakeRecord.Quarantined, At, "second", "2026/r1", "a@example.com", "Hi"), record with { Version = null });
+    }
+
+    [Fact]
+    public async Task TrySetOutcomeAsync_AtTheVersionRead_WritesItAndARedeliveryKeepsIt()
+    {
+        var records = new TableIntakeRecords(await fixture.NewTableAsync("records"));
+        var original = new IntakeRecord("r1", IntakeRecord.AutomaticUnthreaded, At, "AutoReply: Auto-Submitted", "2026/r1", "a@example.com", "Away");
+        await records.RecordAsync(original, default);
+        var read = (await records.GetAsync("r1", default))!;
+
+        var recovered = read with { Outcome = IntakeRecord.Recovered, OutcomeBy = "alice", OutcomeAt = At.AddHours(1), Ticket = "K7M2QX9P" };
+        Assert.True(await records.TrySetOutcomeAsync(recovered, default));
+        Assert.False(await records.TrySetOutcomeAsync(read with { Outcome = IntakeRecord.Dismissed, OutcomeBy = "bob" }, default));
+        await records.RecordAsync(original, default);
+
+        var final = (await records.GetAsync("r1", default))!;
+        Assert.Equal((IntakeRecord.Recovered, "alice", At.AddHours(1), "K7M2QX9P"), (final.Outcome, final.OutcomeBy, final.OutcomeAt!.Value, final.Ticket));
+        Assert.Null(await records.GetAsync("nope", default));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
@@ -25,7 +26,7 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
         Assert.NotNull(stored.Version);
         var ticket = await store.GetAsync(commit.Ticket.Id, default);
         Assert.NotNull(ticket);
-        Assert.Equal(commit.Ticket with { Version = ticket.Version }, ticket with { References = commit.Ticket.References });
+        Assert.Equal(commit.Ticket with { Version = ticket.Version }, ticket with { References = commit.Ticket.References, Participants = commit.Ticket.Participants });
         Assert.Equal(commit.Ticket.References, ticket.References);
         var message = Assert.Single(await store.GetMessagesAsync(commit.Ticket.Id, default));
         Assert.Equal(commit.Messages[0].DisplayText, message.DisplayText);
@@ -34,6 +35,51 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
         var outbox = Assert.Single(await store.GetPendingOutboxAsync(commit.Ticket.Id, default));
         Assert.Equal(commit.Outbox[0].Email.Subject, outbox.Email.Subject);
         Assert.Equal(commit.Outbox[0].Email.References, outbox.Email.References);
+    }
+
+    [Fact]
+    public async Task CommitAsync_CustomerSideFields_ReadBackAsWritten()
+    {
+        var (store, _) = await CreateAsync();
+        var commit = new TicketBuilder().BuildNewCommit();
+        var ticket = commit.Ticket with
+        {
+            Language = "fr",
+            CustomerUtcOffset = TimeSpan.FromMinutes(-210),
+            Participants = [new Mailbox("boss@example.com", "The Boss"), new Mailbox("it@example.com")],
+            ResolutionCount = 2,
+            FirstResponseTime = TimeSpan.FromMinutes(95),
+            FirstResponsePriority = Priority.Normal,
+            Sla = commit.Ticket.Sla with { SurveyAnswer = Core.Sla.SurveyRating.Bad, SurveyResolution = 2, SurveyComment = "Slow <b>but</b> fine.\nThanks" },
+        };
+        var unverified = commit.Messages[0] with { Direction = MessageDirection.Note, UnverifiedSender = true };
+
+        await store.CommitAsync(commit with { Ticket = ticket, Messages = [unverified] }, default);
+
+        var read = (await store.GetAsync(ticket.Id, default))!;
+        Assert.Equal(("fr", TimeSpan.FromMinutes(-210), 2), (read.Language, read.CustomerUtcOffset!.Value, read.ResolutionCount));
+        Assert.Equal(ticket.Participants, read.Participants);
+        Assert.Equal((TimeSpan.FromMinutes(95), Priority.Normal), (read.FirstResponseTime!.Value, read.FirstResponsePriority!.Value));
+        Assert.Equal((Core.Sla.SurveyRating.Bad, 2, "Slow <b>but</b> fine.\nThanks"), (read.Sla.SurveyAnswer!.Value, read.Sla.SurveyResolution, read.Sla.SurveyComment));
+        var message = Assert.Single(await store.GetMessagesAsync(ticket.Id, default));
+        Assert.True(message.UnverifiedSender);
+        Assert.Equal(MessageDirection.Note, message.Direction);
+    }
+
+    [Fact]
+    public async Task GetAsync_RowWrittenBeforeLanguagesExisted_ReadsAsEnglishWithNoParticipants()
+    {
+        var (store, table) = await CreateAsync();
+        var commit = new TicketBuilder().BuildNewCommit();
+        await store.CommitAsync(commit, default);
+        var entity = (await table.GetEntityAsync<TableEntity>(commit.Ticket.Id.ToString(), "ticket")).Value;
+        entity.Remove("Language");
+        await table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Replace);
+
+        var read = (await store.GetAsync(commit.Ticket.Id, default))!;
+
+        Assert.Equal(("en", 0, 0), (read.Language, read.Participants.Count, read.ResolutionCount));
+        Assert.Null(read.CustomerUtcOffset);
     }
 
     [Fact]

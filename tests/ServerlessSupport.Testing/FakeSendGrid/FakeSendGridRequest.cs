@@ -35,6 +35,12 @@ public sealed record FakeSendGridRequest(
             ? [.. personalizations.SelectMany(p => At(p, "to") as JsonArray ?? []).Select(t => Text(At(t, "email"))).OfType<string>()]
             : [];
 
+    /// <summary>Every <c>cc</c> address of every personalization.</summary>
+    public IReadOnlyList<string> Cc =>
+        At(Body, "personalizations") is JsonArray personalizations
+            ? [.. personalizations.SelectMany(p => At(p, "cc") as JsonArray ?? []).Select(t => Text(At(t, "email"))).OfType<string>()]
+            : [];
+
     /// <summary>A mail header from the body's <c>headers</c> object (case-insensitive), not an HTTP header.</summary>
     public string? MailHeader(string name) =>
         At(Body, "headers") is JsonObject headers

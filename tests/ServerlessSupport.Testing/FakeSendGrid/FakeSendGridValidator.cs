@@ -78,6 +78,21 @@ public static class FakeSendGridValidator
                     CheckName(recipient, $"personalizations.{i}.to.{j}.name", errors);
                 }
             }
+
+            var cc = At(personalizations[i], "cc") as JsonArray ?? [];
+            for (var j = 0; j < cc.Count; j++)
+            {
+                if (!IsValidAddress(Text(At(cc[j], "email"))))
+                {
+                    Add(errors, $"personalizations.{i}.cc.{j}.email", "Does not contain a valid address.");
+                }
+            }
+
+            var addresses = to.Concat(cc).Select(r => Text(At(r, "email"))?.ToUpperInvariant()).OfType<string>().ToList();
+            if (addresses.Count != addresses.Distinct(StringComparer.Ordinal).Count())
+            {
+                Add(errors, $"personalizations.{i}", "Each email address in the personalization block should be unique between to, cc, and bcc. We found the first duplicate instance of [an address] in the personalizations.0.cc field.");
+            }
         }
     }
 

@@ -26,6 +26,12 @@ internal sealed record PolicyDocument
     public AfterSolveDocument? AfterSolve { get; init; }
 
     public AutoReplyLimitDocument? AutoReplyLimit { get; init; }
+
+    public LanguagesDocument? Languages { get; init; }
+
+    public RealisticPromiseDocument? RealisticPromise { get; init; }
+
+    public CustomerDaytimeDocument? CustomerDaytime { get; init; }
 }
 
 internal sealed record CalendarDocument
@@ -162,4 +168,31 @@ internal sealed record AutoReplyLimitDocument
     public int? PerSender { get; init; }
 
     public string? Window { get; init; }
+}
+
+internal sealed record LanguagesDocument
+{
+    public IReadOnlyList<string?>? Offered { get; init; }
+
+    public string? Default { get; init; }
+}
+
+internal sealed record RealisticPromiseDocument
+{
+    public bool? Enabled { get; init; }
+
+    public int? Percentile { get; init; }
+
+    public int? WindowDays { get; init; }
+
+    public int? MinimumSamples { get; init; }
+}
+
+internal sealed record CustomerDaytimeDocument
+{
+    public bool? Enabled { get; init; }
+
+    public string? Hours { get; init; }
+
+    public string? TimeZone { get; init; }
 }

@@ -10,7 +10,8 @@ internal sealed record MetricsResponse(
     OpenByPriorityDto OpenByPriority,
     int EscalationsToday,
     int WindowDays,
-    DateTimeOffset ComputedAt);
+    DateTimeOffset ComputedAt,
+    IReadOnlyList<CsatPeriodDto> Csat);
 
 internal sealed record AckLatencyDto(double? P50Seconds, double? P95Seconds, int Samples);
 
@@ -18,3 +19,9 @@ internal sealed record AckLatencyDto(double? P50Seconds, double? P95Seconds, int
 internal sealed record FirstResponseMetricsDto(int Met, int Missed, double? Attainment);
 
 internal sealed record OpenByPriorityDto(int Low, int Normal, int High, int Urgent);
+
+/// <summary>
+/// Satisfaction over the last <see cref="Days"/> days: survey answers given in that period (a ticket counts with its
+/// latest answer), and the good and bad shares (0..1; null without answers).
+/// </summary>
+internal sealed record CsatPeriodDto(int Days, int Answered, int Good, int Bad, double? GoodShare, double? BadShare);

@@ -19,9 +19,18 @@ internal sealed record TicketDetailDto : TicketSummaryDto
     /// <summary>Since when the ticket waits on the customer (its clocks are paused); null when not pending.</summary>
     public DateTimeOffset? PendingSince { get; init; }
 
-    /// <summary>The customer's survey answer, once given.</summary>
+    /// <summary>The customer's survey answer, once given (the latest resolution's).</summary>
     public SurveyDto? Survey { get; init; }
+
+    /// <summary>The people the customer copied (Cc): they may write into the ticket, and public replies copy them.</summary>
+    public IReadOnlyList<CustomerDto> Participants { get; init; } = [];
+
+    /// <summary>The customer's UTC offset from their latest mail's Date header ("+01:00"); null when unknown.</summary>
+    public string? CustomerUtcOffset { get; init; }
+
+    /// <summary>How often the ticket has been solved; each resolution may be surveyed once.</summary>
+    public int ResolutionCount { get; init; }
 }
 
-/// <summary>rating: good | bad</summary>
-internal sealed record SurveyDto(string Rating, DateTimeOffset? AnsweredAt);
+/// <summary>rating: good | bad; resolution: which solve of the ticket it is about; comment: plain text, never HTML.</summary>
+internal sealed record SurveyDto(string Rating, DateTimeOffset? AnsweredAt, int Resolution, string? Comment);

@@ -9,6 +9,7 @@ internal sealed record TicketDetailResponse(
 /// <summary>
 /// One message. <c>text</c> is the new part (quoted history cut), <c>fullText</c> the whole plain-text body; both are plain
 /// text exactly as received and must be rendered as text, never as HTML. direction: inbound | outbound | note.
+/// unverifiedSender: a note kept from someone who is neither the customer nor a participant (it changed nothing).
 /// </summary>
 internal sealed record MessageDto(
     int Sequence,
@@ -20,7 +21,8 @@ internal sealed record MessageDto(
     string Text,
     string FullText,
     string? Automatic,
-    IReadOnlyList<AttachmentDto> Attachments);
+    IReadOnlyList<AttachmentDto> Attachments,
+    bool UnverifiedSender);
 
 internal sealed record AttachmentDto(string FileName, string ContentType, long Length);
 

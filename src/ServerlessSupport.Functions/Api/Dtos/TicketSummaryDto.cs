@@ -17,6 +17,9 @@ internal record TicketSummaryDto
 
     public string? Assignee { get; init; }
 
+    /// <summary>The language the customer is written to in (en | de | fr | es, as the policy offers).</summary>
+    public required string Language { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -27,7 +27,7 @@ internal static class ApiOperations
             Errors = [400],
         },
         ["GetTicket"] = new("One ticket with its messages, events and outbox.", typeof(TicketDetailResponse)) { Errors = [404] },
-        ["UpdateTicket"] = new("Change status, priority and/or assignee (one commit, an event per change).", typeof(TicketDetailResponse), typeof(UpdateTicketRequest))
+        ["UpdateTicket"] = new("Change status, priority, assignee and/or language (one commit, an event per change).", typeof(TicketDetailResponse), typeof(UpdateTicketRequest))
         {
             Errors = [400, 404, 409, 413],
         },
@@ -35,7 +35,7 @@ internal static class ApiOperations
         {
             Errors = [400, 404, 409, 413],
         },
-        ["Metrics"] = new("Acknowledgment latency, first-response attainment, open tickets by priority, escalations today.", typeof(MetricsResponse)),
+        ["Metrics"] = new("Acknowledgment latency, first-response attainment, open tickets by priority, escalations today, satisfaction per period.", typeof(MetricsResponse)),
         ["IntakeRecords"] = new(
             "Quarantined payloads, poison messages and unthreaded automatic mail.",
             typeof(IntakeRecordsResponse),
@@ -43,8 +43,17 @@ internal static class ApiOperations
         {
             Errors = [400],
         },
+        ["RecoverIntakeRecord"] = new("Turn an intake record's email into a ticket message, once (as if a person wrote it; no acknowledgment).", typeof(IntakeRecordDto))
+        {
+            Errors = [404, 422],
+        },
+        ["DismissIntakeRecord"] = new("Dismiss an intake record (recorded with the agent and the time).", typeof(IntakeRecordDto))
+        {
+            Errors = [404, 409],
+        },
         ["Health"] = new("Liveness and storage reachability.", null),
-        ["Csat"] = new("Satisfaction-survey link from a customer email (signed token).", null),
+        ["Csat"] = new("Survey page from a customer email (signed token): shows the form, records nothing.", null),
+        ["CsatAnswer"] = new("The survey page's form post (signed token; rating, optional comment): records the answer once per resolution.", null),
         ["InboundEmail"] = new("Inbound email webhook (SendGrid Inbound Parse or JSON); function key required.", null),
         ["DevOutbox"] = new("Mail kept in the local outbox when no SendGrid key is set; function key required.", null),
     };

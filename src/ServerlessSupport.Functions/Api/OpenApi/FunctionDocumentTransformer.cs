@@ -134,9 +134,10 @@ internal sealed partial class FunctionDocumentTransformer : IOpenApiDocumentTran
     private static string ReasonOf(int status) => status switch
     {
         400 => "Invalid input; the error names the field and the allowed values.",
-        404 => "No such ticket.",
-        409 => "The ticket changed since the version sent; currentVersion is the one to use.",
+        404 => "No such ticket (or intake record).",
+        409 => "The ticket changed since the version sent (currentVersion is the one to use), or the record was already recovered.",
         413 => "The body is larger than 64 KiB.",
+        422 => "The intake record kept no email that can be read.",
         _ => "Error.",
     };
 
