@@ -71,21 +71,37 @@ internal static class TrafficExporter
             ?? throw new InvalidDataException($"{path} is not a traffic export.");
     }
 
-    /// <summary>The priority the ticket was opened with: the first priority change's "from", else the current one.</summary>
+    /// <summary>
+    /// The priority the traffic asks for: what an agent last set it to (triage), else what it had before its first
+    /// escalation raised it, else the current one. Escalations are the policy's doing, so a replay must not inherit them.
+    /// </summary>
     private static Priority OpenedWith(Ticket ticket, IReadOnlyList<TicketEvent> events)
     {
-        // AgentActions and SlaActionComposer write "Priority {old} → {new} …" / "priority {old} → {new}".
-        foreach (var e in events.Where(e => e.Kind is TicketEventKinds.PriorityChanged or TicketEventKinds.Escalated))
+        // AgentActions writes "Priority {old} → {new} by {agent}."; SlaActionComposer "…; priority {old} → {new}".
+        if (events.LastOrDefault(e => e.Kind == TicketEventKinds.PriorityChanged) is { } triage && PriorityChange(triage.Detail) is { } set)
         {
-            var arrow = e.Detail.IndexOf(" → ", StringComparison.Ordinal);
-            var word = arrow > 0 ? e.Detail[..arrow].Split(' ')[^1] : null;
-            if (word is not null && Enum.TryParse<Priority>(word, ignoreCase: true, out var old))
-            {
-                return old;
-            }
+            return set.After;
+        }
+
+        if (events.FirstOrDefault(e => e.Kind == TicketEventKinds.Escalated && PriorityChange(e.Detail) is not null) is { } escalated)
+        {
+            return PriorityChange(escalated.Detail)!.Value.Before;
         }
 
         return ticket.Priority;
+    }
+
+    private static (Priority Before, Priority After)? PriorityChange(string detail)
+    {
+        var arrow = detail.IndexOf(" → ", StringComparison.Ordinal);
+        if (arrow <= 0)
+        {
+            return null;
+        }
+
+        var before = detail[..arrow].Split(' ')[^1];
+        var after = detail[(arrow + 3)..].Split(' ')[0].TrimEnd('.', ';');
+        return Enum.TryParse<Priority>(before, ignoreCase: true, out var b) && Enum.TryParse<Priority>(after, ignoreCase: true, out var a) ? (b, a) : null;
     }
 
     /// <summary>A status change's new status, from the detail AgentActions writes ("Status open → solved by …").</summary>

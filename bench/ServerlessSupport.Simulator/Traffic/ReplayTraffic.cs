@@ -5,7 +5,7 @@ using ServerlessSupport.Simulator.Export;
 namespace ServerlessSupport.Simulator.Traffic;
 
 /// <summary>
-/// Traffic from an export: every ticket arrives when it was opened, with the priority it was opened with. With replayed
+/// Traffic from an export: every ticket arrives when it was opened, with the priority its agents gave it (not what escalations raised it to). With replayed
 /// agents (<c>--agents replay</c>) its later mails, the agents' public replies and their status changes happen at their
 /// recorded offsets; with modelled agents the customer answers as often as it did, after the recorded gap between our
 /// reply and its answer, and the agents' effort comes from the command line's distributions.
