@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using ServerlessSupport.Functions.Hosting;
 
 // `agent-key create <agent> | list | revoke <id>` manages the agents' API keys on the app's storage.
@@ -13,6 +14,9 @@ if (await AppCommands.TryRunAsync(args, Console.Out) is { } exitCode)
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath, AppHost.FunctionsWorker);
+
+// Under the Functions host only: the worker's invocation spans, its resource attributes and the host's trace context.
+builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 using var app = builder.Build();
 await app.RunAsync();
 return 0;

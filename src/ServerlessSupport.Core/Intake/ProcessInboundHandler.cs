@@ -156,6 +156,7 @@ internal sealed partial class ProcessInboundHandler(
                 LogUnverified(logger, messageId, owner.ToString(), match.ToString());
             }
 
+            System.Diagnostics.Activity.Current?.SetTag("support.ticket", owner.ToString());
             LogRecorded(logger, messageId, owner.ToString(), ticket is null ? "new" : "existing", classification.Kind.ToString(), commit.Outbox.Count);
             return IntakeOutcome.Recorded(owner);
         }

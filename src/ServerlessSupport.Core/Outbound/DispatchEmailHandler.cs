@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Outbound;
@@ -89,6 +90,7 @@ internal sealed partial class DispatchEmailHandler(
             throw new TicketConflictException($"Outbox row {item.TicketId}/{item.RowKey} changed while it was claimed.");
         }
 
+        SupportTelemetry.EmailSent(done, done.SentAt!.Value);
         LogSent(logger, item.TicketId.ToString(), item.Sequence, item.Kind, sent.ProviderMessageId);
     }
 

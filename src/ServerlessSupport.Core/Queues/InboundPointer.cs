@@ -1,12 +1,21 @@
+using System.Text.Json.Serialization;
+using ServerlessSupport.Core.Telemetry;
+
 namespace ServerlessSupport.Core.Queues;
 
 /// <summary>
 /// The message on queue <c>inbound</c>. A payload of at most <see cref="MaxInlineBytes"/> travels inside it (base64 in
 /// <see cref="Payload"/>): one write at the webhook and one read fewer per email. A larger one is stored in blob
 /// <see cref="Blob"/> first and the message only points to it, since queue messages are limited to 64 KiB. Either way
-/// <see cref="Blob"/> is the intake id that logs and records use.
+/// <see cref="Blob"/> is the intake id that logs and records use. <see cref="Trace"/> is the webhook's trace context.
 /// </summary>
-internal sealed record InboundPointer(string Blob, string Format, string ContentType, DateTimeOffset ReceivedAt, string? Payload = null)
+internal sealed record InboundPointer(
+    string Blob,
+    string Format,
+    string ContentType,
+    DateTimeOffset ReceivedAt,
+    string? Payload = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TraceCarrier? Trace = null)
 {
     public const string SendGridFormat = "sendgrid";
     public const string JsonFormat = "json";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Sla;
@@ -149,6 +150,7 @@ internal sealed partial class SlaSweepHandler(
             }
 
             report.CountActed(decision!.Actions.Count);
+            SupportTelemetry.SweepActed(sweep, decision.Actions, planner.Policy);
             LogActed(logger, sweep, ticket!.Id.ToString(), string.Join(", ", decision.Actions.Select(a => a.GetType().Name)));
             return;
         }

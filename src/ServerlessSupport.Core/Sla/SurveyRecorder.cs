@@ -48,6 +48,7 @@ internal sealed class SurveyRecorder(ITicketStore tickets, TicketCommitter commi
             try
             {
                 await committer.CommitAsync(commit, OutboxSafety.DelayedMessage, cancellationToken);
+                Telemetry.SupportTelemetry.CsatAnswered(answer);
                 return outcome with { Kind = SurveyOutcomeKind.Recorded, Rating = answer };
             }
             catch (TicketConflictException)

@@ -26,6 +26,7 @@ public static class ServerlessSupportServices
         services.AddIntake(configuration, host);
         services.AddSla();
         services.AddAgentApi();
+        services.AddSupportTelemetry(configuration);
         return services;
     }
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Storage;
 
@@ -26,7 +28,27 @@ internal sealed partial class InboundEmailFunction(
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inbound/{kind}")] HttpRequest request, string kind,
         CancellationToken cancellationToken) =>
-        HandleAsync(request.HttpContext, kind, cancellationToken).AsAction();
+        TracedAsync(request.HttpContext, kind, cancellationToken).AsAction();
+
+    /// <summary>The webhook's span, under the host's HTTP request span: the start of the email's trace.</summary>
+    private async Task<IResult> TracedAsync(HttpContext context, string? kind, CancellationToken cancellationToken)
+    {
+        using var activity = SupportTelemetry.Source.StartActivity("InboundEmail");
+        activity?.SetTag("http.request.method", context.Request.Method);
+        activity?.SetTag("url.path", context.Request.Path.Value);
+        var result = await HandleAsync(context, kind, cancellationToken);
+        if (activity is not null && result is IStatusCodeHttpResult { StatusCode: { } status })
+        {
+            activity.SetTag("http.response.status_code", status);
+            if (status >= 500)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+
+        return result;
+    }
+
 
     private async Task<IResult> HandleAsync(HttpContext context, string? kind, CancellationToken cancellationToken)
     {
@@ -69,6 +91,7 @@ internal sealed partial class InboundEmailFunction(
         try
         {
             var accepted = await accept.AcceptAsync(format, context.Request.ContentType ?? string.Empty, body.Value, budget.Token);
+            Activity.Current?.SetTag("support.intake_id", accepted.Blob);
             return Results.Ok(new { status = accepted.Quarantined ? "quarantined" : "accepted", id = accepted.Blob });
         }
         catch (Exception ex) when (StorageFaults.IsStorageFault(ex, cancellationToken))

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Inbound;
@@ -14,6 +16,15 @@ internal sealed partial class ProcessInboundFunction(ProcessInboundHandler handl
     {
         ArgumentNullException.ThrowIfNull(message);
         var pointer = QueueJson.Read(message, CoreJsonContext.Default.InboundPointer);
+
+        // Continues the webhook's trace; the acceptance time rides along as baggage to DispatchEmail (acknowledgment latency).
+        using var activity = SupportTelemetry.StartConsumer("ProcessInbound", pointer?.Trace);
+        QueueSpan.Tag(activity, QueueNames.Inbound, message);
+        if (pointer is not null)
+        {
+            activity?.SetBaggage(SupportTelemetry.AcceptedAtBaggage, pointer.ReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        }
+
         if (pointer is null || string.IsNullOrWhiteSpace(pointer.Blob))
         {
             LogNotAPointer(logger, message.MessageId);

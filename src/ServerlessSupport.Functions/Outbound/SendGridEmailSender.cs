@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -7,6 +8,7 @@ using SendGrid;
 using SendGrid.Helpers.Reliability;
 using ServerlessSupport.Core.Email;
 using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Telemetry;
 
 namespace ServerlessSupport.Functions.Outbound;
 
@@ -45,6 +47,10 @@ internal sealed class SendGridEmailSender : IEmailSender
         ArgumentNullException.ThrowIfNull(email);
         var emailId = HeaderValue.Sanitize(email.MessageId);
         var message = SendGridMailBuilder.Build(email);
+        using var activity = SupportTelemetry.Source.StartActivity("SendGrid mail send", ActivityKind.Client);
+        activity?.SetTag("http.request.method", "POST");
+        activity?.SetTag("server.address", _options.BaseUrl.Host);
+        activity?.SetTag("url.path", "/v3/mail/send");
 
         // The timeout runs on the injected clock so it is the same clock that decides retries (and tests can move it).
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
@@ -54,16 +60,25 @@ internal sealed class SendGridEmailSender : IEmailSender
             var response = await _client.SendEmailAsync(message, linked.Token);
             using (response.Body)
             {
-                return await MapAsync(emailId, response, linked.Token);
+                activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+                var result = await MapAsync(emailId, response, linked.Token);
+                if (result is not SendResult.Sent)
+                {
+                    activity?.SetStatus(ActivityStatusCode.Error, result.GetType().Name);
+                }
+
+                return result;
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "timeout");
             SendGridLog.TimedOut(_logger, emailId, _options.Timeout);
             return new SendResult.RetryLater(null, $"SendGrid did not answer within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
         }
         catch (HttpRequestException ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.HttpRequestError.ToString());
             SendGridLog.Unreachable(_logger, emailId, ex.HttpRequestError, ex);
             return new SendResult.RetryLater(null, $"SendGrid could not be reached ({ex.HttpRequestError})");
         }

@@ -8,5 +8,5 @@ internal sealed class EscalationSweepFunction(SlaSweepHandler sweep)
 {
     [Function("EscalationSweep")]
     public Task RunAsync([TimerTrigger("%Support:EscalationSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        sweep.RunAsync(DueKinds.EscalationSweep, cancellationToken);
+        SweepSpan.RunAsync(sweep, "EscalationSweep", DueKinds.EscalationSweep, cancellationToken);
 }

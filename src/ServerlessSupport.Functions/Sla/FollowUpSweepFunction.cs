@@ -8,5 +8,5 @@ internal sealed class FollowUpSweepFunction(SlaSweepHandler sweep)
 {
     [Function("FollowUpSweep")]
     public Task RunAsync([TimerTrigger("%Support:FollowUpSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        sweep.RunAsync(DueKinds.FollowUpSweep, cancellationToken);
+        SweepSpan.RunAsync(sweep, "FollowUpSweep", DueKinds.FollowUpSweep, cancellationToken);
 }

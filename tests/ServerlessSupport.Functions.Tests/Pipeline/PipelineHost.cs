@@ -43,7 +43,8 @@ internal sealed class PipelineHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<PipelineHost> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken ct = default)
+    /// <param name="services">Runs after the app's registrations (e.g. to attach an in-memory exporter).</param>
+    public static async Task<PipelineHost> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken ct = default, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var sendGrid = await FakeSendGridServer.StartAsync(cancellationToken: ct);
@@ -82,6 +83,7 @@ internal sealed class PipelineHost : IAsyncDisposable
                 MinPollingInterval = TimeSpan.FromMilliseconds(20),
                 VisibilityTimeout = TimeSpan.FromMilliseconds(200),
             });
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
