@@ -6,7 +6,8 @@ namespace ServerlessSupport.Faults;
 /// A well-formed inbound pointer that always fails: it names a blob with a 1,100-character name, which the blob client
 /// refuses (names are at most 1,024 characters) on every read, so ProcessInbound throws each time (not a 404, which
 /// would be recorded as a missing payload and not retried). It must move to <c>inbound-poison</c> after 5
-/// deliveries, be recorded in IntakeRecords (what agents see), and the traffic around it must flow.
+/// deliveries, where the InboundPoison function takes it off the queue, keeps it in quarantine as <c>poison/{id}.json</c>
+/// and records it in IntakeRecords (what agents see); the traffic around it must flow.
 /// </summary>
 internal static class PoisonScenario
 {
@@ -33,8 +34,10 @@ internal static class PoisonScenario
         await run;
         var poisonQueue = world.Storage.Queue("inbound-poison");
         var records = world.Storage.Table("IntakeRecords");
+        var quarantine = world.Storage.Container("quarantine");
         var deadline = TimeProvider.System.GetUtcNow().AddMinutes(3);
         int poisoned = 0;
+        int kept = 0;
         List<(string Kind, string Reason)> recorded = [];
         while (TimeProvider.System.GetUtcNow() < deadline)
         {
@@ -45,7 +48,16 @@ internal static class PoisonScenario
                 recorded.Add((row.GetString("Kind") ?? "", row.GetString("Reason") ?? ""));
             }
 
-            if (poisoned > 0 && recorded.Count > 0)
+            kept = 0;
+            if (await quarantine.ExistsAsync())
+            {
+                await foreach (var _ in quarantine.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "poison/", CancellationToken.None))
+                {
+                    kept++;
+                }
+            }
+
+            if (poisoned == 0 && kept > 0 && recorded.Count > 0)
             {
                 break;
             }
@@ -53,17 +65,17 @@ internal static class PoisonScenario
             await Task.Delay(1000);
         }
 
-        Report.Line($"inbound-poison messages={poisoned} poison records={recorded.Count}: {recorded.Select(r => r.Reason).FirstOrDefault() ?? "-"}");
+        Report.Line($"inbound-poison messages={poisoned} kept in quarantine={kept} poison records={recorded.Count}: {recorded.Select(r => r.Reason).FirstOrDefault() ?? "-"}");
         await world.Invariant.WaitForAcksAsync(traffic.Accepted.Keys, TimeSpan.FromMinutes(2), Report.Line);
         var verdict = await world.Invariant.CheckAsync("poison", traffic.Accepted.Keys, []);
-        if (poisoned != 1)
+        if (poisoned != 0 || kept != 1)
         {
-            verdict.Failures.Add($"{poisoned} message(s) in inbound-poison, expected 1");
+            verdict.Failures.Add($"{poisoned} message(s) left in inbound-poison and {kept} kept in quarantine, expected 0 and 1 (InboundPoison takes it off the queue)");
         }
 
-        if (recorded.Count != 1 || !recorded[0].Reason.Contains("after 5 deliveries", StringComparison.Ordinal))
+        if (recorded.Count != 1 || !recorded[0].Reason.Contains("moved to inbound-poison", StringComparison.Ordinal))
         {
-            verdict.Failures.Add($"{recorded.Count} poison record(s), expected 1 after 5 deliveries");
+            verdict.Failures.Add($"{recorded.Count} poison record(s), expected 1 saying it moved to inbound-poison");
         }
 
         if ((await inbound.GetPropertiesAsync()).Value.ApproximateMessagesCount != 0)
