@@ -21,7 +21,8 @@ internal sealed record PaceFigure(TimeSpan Percentile, int Samples);
 
 /// <summary>
 /// The realistic promise's statistic, cached per instance: it reads the window's first responses at most once every
-/// <see cref="RefreshInterval"/> (one filtered query of ticket rows), never per email. Concurrent callers share one read.
+/// <see cref="RefreshInterval"/> (one filtered query of ticket rows), never per email. Concurrent callers share one read,
+/// and once there are figures nobody waits for a newer read.
 /// </summary>
 internal sealed class TeamPace(IFirstResponseSamples samples, SupportPolicy policy, TimeProvider time)
 {
@@ -29,26 +30,49 @@ internal sealed class TeamPace(IFirstResponseSamples samples, SupportPolicy poli
 
     private readonly Lock _gate = new();
     private Task<PaceSnapshot>? _current;
+    private Task? _refresh;
 
+    /// <summary>
+    /// The figures: the first call (and a call after a failed first read) waits for the read; later calls never wait
+    /// for storage. A stale snapshot is served while one background read replaces it, because a query over a week of
+    /// ticket rows can take seconds and every new email would otherwise wait for it.
+    /// </summary>
     public Task<PaceSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         Task<PaceSnapshot> current;
         lock (_gate)
         {
-            // A finished read older than the interval, or one that failed, is replaced; a read in flight is shared.
-            if (_current is null
-                || _current.IsFaulted
-                || _current.IsCanceled
-                || (_current.IsCompletedSuccessfully && now - _current.Result.TakenAt >= RefreshInterval))
+            if (_current is null || _current.IsFaulted || _current.IsCanceled)
             {
                 _current = LoadAsync(now);
+            }
+            else if ((_refresh is null || _refresh.IsCompleted) && _current.IsCompletedSuccessfully && now - _current.Result.TakenAt >= RefreshInterval)
+            {
+                _refresh = RefreshAsync(now);
             }
 
             current = _current;
         }
 
         return current.WaitAsync(cancellationToken);
+    }
+
+    private async Task RefreshAsync(DateTimeOffset now)
+    {
+        try
+        {
+            var snapshot = await LoadAsync(now).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _current = Task.FromResult(snapshot);
+            }
+        }
+#pragma warning disable CA1031 // A failed refresh keeps the older figures; the next call tries again.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private async Task<PaceSnapshot> LoadAsync(DateTimeOffset now)

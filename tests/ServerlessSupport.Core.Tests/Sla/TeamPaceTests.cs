@@ -42,4 +42,54 @@ public sealed class TeamPaceTests
         await Assert.ThrowsAsync<IOException>(() => pace.CurrentAsync(default));
         Assert.Empty((await pace.CurrentAsync(default)).ByPriority);
     }
+
+    [Fact]
+    public async Task CurrentAsync_RefreshStillReading_ServesTheOlderFiguresWithoutWaiting()
+    {
+        var time = new FakeTimeProvider(Utc(2026, 1, 5, 9));
+        var slowRead = new TaskCompletionSource<IReadOnlyList<FirstResponseSample>>();
+        var samples = new Mock<IFirstResponseSamples>();
+        samples.SetupSequence(s => s.ReadSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new FirstResponseSample(Priority.Normal, TimeSpan.FromHours(1))])
+            .Returns(slowRead.Task);
+        var pace = new TeamPace(samples.Object, ShippedPolicy, time);
+        await pace.CurrentAsync(default);
+        time.Advance(TeamPace.RefreshInterval);
+
+        var during = pace.CurrentAsync(default);
+        var again = pace.CurrentAsync(default);
+
+        Assert.True(during.IsCompletedSuccessfully && again.IsCompletedSuccessfully, "a caller waited for the refresh");
+        Assert.Equal(TimeSpan.FromHours(1), (await during).ByPriority[Priority.Normal].Percentile);
+        samples.Verify(s => s.ReadSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+
+        slowRead.SetResult([new FirstResponseSample(Priority.Normal, TimeSpan.FromHours(3))]);
+        var after = await pace.CurrentAsync(default);
+        for (var i = 0; i < 200 && after.ByPriority[Priority.Normal].Percentile != TimeSpan.FromHours(3); i++)
+        {
+            // The refresh finishes on the thread pool; give it a moment.
+            await Task.Delay(10);
+            after = await pace.CurrentAsync(default);
+        }
+
+        Assert.Equal(TimeSpan.FromHours(3), after.ByPriority[Priority.Normal].Percentile);
+    }
+
+    [Fact]
+    public async Task CurrentAsync_RefreshFails_KeepsTheOlderFiguresAndTriesAgain()
+    {
+        var time = new FakeTimeProvider(Utc(2026, 1, 5, 9));
+        var samples = new Mock<IFirstResponseSamples>();
+        samples.SetupSequence(s => s.ReadSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new FirstResponseSample(Priority.Normal, TimeSpan.FromHours(1))])
+            .ThrowsAsync(new IOException("storage down"))
+            .ReturnsAsync([new FirstResponseSample(Priority.Normal, TimeSpan.FromHours(2))]);
+        var pace = new TeamPace(samples.Object, ShippedPolicy, time);
+        await pace.CurrentAsync(default);
+        time.Advance(TeamPace.RefreshInterval);
+
+        Assert.Equal(TimeSpan.FromHours(1), (await pace.CurrentAsync(default)).ByPriority[Priority.Normal].Percentile);
+        await pace.CurrentAsync(default);
+        Assert.Equal(TimeSpan.FromHours(2), (await pace.CurrentAsync(default)).ByPriority[Priority.Normal].Percentile);
+    }
 }
