@@ -15,12 +15,16 @@ using ServerlessSupport.Testing.FakeSendGrid;
 // HTTP at a fixed rate; acknowledgment latency = webhook 200 → SendGrid request received.
 var rate = Option("--rate", 50);
 var seconds = Option("--seconds", 60);
+// --windows N: also the latency of the emails accepted in each N-second window (where in the run the tail comes from).
+var window = Option("--windows", 0);
 var total = rate * seconds;
 const string Key = "bench-key";
 const string Support = "support@bench.test";
 
 await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
+// Only what the latency count needs is kept of each request: the recorder's memory is not the app's.
 await using var sendGrid = await FakeSendGridServer.StartAsync();
+sendGrid.RecordContent = false;
 var counter = new CountingPolicy();
 
 // The standalone host in this process, built exactly as its Program.cs builds it, with a counter on its storage pipelines.
@@ -76,6 +80,7 @@ var cpu = self.TotalProcessorTime - cpuBefore;
 var acks = sendGrid.Requests.Where(r => r.Answer?.Status == 202).GroupBy(r => r.MailHeader("In-Reply-To") ?? string.Empty).ToDictionary(g => g.Key, g => g.ToList());
 var latencies = new List<double>();
 var byMinute = new Dictionary<int, List<double>>();
+var byWindow = new Dictionary<int, List<double>>();
 var lost = 0;
 var duplicates = 0;
 foreach (var (messageId, acceptedAt) in accepted)
@@ -91,6 +96,11 @@ foreach (var (messageId, acceptedAt) in accepted)
     latencies.Add(latency);
     var minute = (int)Stopwatch.GetElapsedTime(sendStart, acceptedAt).TotalMinutes;
     (byMinute.TryGetValue(minute, out var inMinute) ? inMinute : byMinute[minute] = []).Add(latency);
+    if (window > 0)
+    {
+        var slot = (int)(Stopwatch.GetElapsedTime(sendStart, acceptedAt).TotalSeconds / window);
+        (byWindow.TryGetValue(slot, out var inWindow) ? inWindow : byWindow[slot] = []).Add(latency);
+    }
 }
 
 await sampling.CancelAsync();
@@ -110,6 +120,12 @@ foreach (var minute in new[] { 0, lastMinute }.Distinct())
     var values = byMinute.TryGetValue(minute, out var v) ? v.Order().ToList() : [];
     var rss = rssByMinute.TryGetValue(minute, out var bytes) ? bytes / (1024.0 * 1024.0) : 0;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"minute={minute + 1} acks={values.Count} ack_latency_ms p50={Percentile(values, 50):0} p99={Percentile(values, 99):0} max={(values.Count == 0 ? 0 : values[^1]):0} rss_mib={rss:0}"));
+}
+
+foreach (var (slot, values) in byWindow.OrderBy(w => w.Key))
+{
+    values.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"window_s={slot * window} acks={values.Count} ack_latency_ms p50={Percentile(values, 50):0} p99={Percentile(values, 99):0} max={values[^1]:0}"));
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage_tx_per_email={(accepted.IsEmpty ? 0 : (double)storageTx / accepted.Count):0.0}"));

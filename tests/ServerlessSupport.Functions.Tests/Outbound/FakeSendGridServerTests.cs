@@ -51,6 +51,26 @@ public sealed class FakeSendGridServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_RecordContentOff_ValidatesFullBodyButKeepsOnlyHeadersAndAddressing()
+    {
+        _server.RecordContent = false;
+        var missingContent = JsonNode.Parse(ValidBody)!.AsObject();
+        missingContent.Remove("content");
+
+        using var valid = await PostAsync(ValidBody);
+        using var invalid = await PostAsync(missingContent.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, valid.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var request = _server.Requests[0];
+        Assert.Equal(string.Empty, request.RawBody);
+        Assert.Null(request.Content("text/html"));
+        Assert.Equal("<m1@example.com>", request.MailHeader("message-id"));
+        Assert.Equal(["ada@example.net"], request.To);
+        Assert.Equal(202, request.Answer!.Status);
+    }
+
+    [Fact]
     public async Task Post_TwoRequests_GetDifferentMessageIds()
     {
         using var first = await PostAsync(ValidBody);

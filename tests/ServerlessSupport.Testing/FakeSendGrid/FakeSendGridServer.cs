@@ -55,6 +55,13 @@ public sealed class FakeSendGridServer : IAsyncDisposable
         set { lock (_gate) { _respond = value; } }
     }
 
+    /// <summary>
+    /// False keeps each request without its raw body and without the body's <c>content</c> and <c>attachments</c>, once
+    /// it is validated and answered. A load benchmark records tens of thousands of requests in the app's own process,
+    /// and the recorder's memory is not the app's. Default: true.
+    /// </summary>
+    public bool RecordContent { get; set; } = true;
+
     /// <summary>Raised after each request is recorded (on the server's thread; keep it short).</summary>
     public event Action<FakeSendGridRequest>? RequestRecorded;
 
@@ -214,7 +221,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             FakeSendGridValidator.Validate(body));
 
         var answer = tooLarge ?? Decide(request);
-        Record(request with { Answer = answer });
+        Record(RecordContent ? request with { Answer = answer } : WithoutContent(request) with { Answer = answer });
         await WriteAsync(context, answer);
     }
 
@@ -308,6 +315,17 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer.Body, context.RequestAborted);
         }
+    }
+
+    private static FakeSendGridRequest WithoutContent(FakeSendGridRequest request)
+    {
+        if (request.Body is JsonObject body)
+        {
+            body.Remove("content");
+            body.Remove("attachments");
+        }
+
+        return request with { RawBody = string.Empty };
     }
 
     private static JsonNode? Parse(string rawBody)
