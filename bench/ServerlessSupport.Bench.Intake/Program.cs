@@ -94,11 +94,12 @@ foreach (var (messageId, acceptedAt) in accepted)
     duplicates += list.Count - 1;
     var latency = Math.Max(0, (list.Min(r => r.ReceivedAt) - ToTime(acceptedAt)).TotalMilliseconds);
     latencies.Add(latency);
-    var minute = (int)Stopwatch.GetElapsedTime(sendStart, acceptedAt).TotalMinutes;
+    var sentAfter = Stopwatch.GetElapsedTime(sendStart, acceptedAt);
+    var minute = (int)sentAfter.TotalMinutes;
     (byMinute.TryGetValue(minute, out var inMinute) ? inMinute : byMinute[minute] = []).Add(latency);
     if (window > 0)
     {
-        var slot = (int)(Stopwatch.GetElapsedTime(sendStart, acceptedAt).TotalSeconds / window);
+        var slot = (int)(sentAfter.TotalSeconds / window);
         (byWindow.TryGetValue(slot, out var inWindow) ? inWindow : byWindow[slot] = []).Add(latency);
     }
 }

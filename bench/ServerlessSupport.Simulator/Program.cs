@@ -58,6 +58,7 @@ static async Task<int> SimulateAsync(string[] args)
         NoAnswerShare = cli.Double("--no-answer", defaults.NoAnswerShare),
     };
     var seed = cli.Int("--seed", 1);
+    var daysGiven = cli.String("--days") is not null;
     var agentsText = cli.String("--agents", "20");
     var replayAgents = agentsText == "replay";
     var agents = replayAgents ? null : new AgentModel(int.Parse(agentsText, NumberStyles.None, CultureInfo.InvariantCulture), hours);
@@ -82,7 +83,7 @@ static async Task<int> SimulateAsync(string[] args)
         traffic = ReplayTraffic.From(export, replayAgents, model, seed);
         start = traffic.Count == 0 ? model.Start : new DateTimeOffset(traffic[0].ArrivalAt.UtcDateTime.Date, TimeSpan.Zero);
         var last = export.Tickets.SelectMany(t => t.Events.Select(e => e.At).Append(t.CreatedAt)).DefaultIfEmpty(start).Max();
-        end = args.Contains("--days") ? start.AddDays(model.Days) : start.AddDays(Math.Ceiling((last - start).TotalDays + 0.01));
+        end = daysGiven ? start.AddDays(model.Days) : start.AddDays(Math.Ceiling((last - start).TotalDays + 0.01));
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {traffic.Count} tickets from {start:yyyy-MM-dd} to {end:yyyy-MM-dd} ({(end - start).TotalDays:0.#} days), {(agents is null ? "agents replayed" : $"{agents.Agents} agents on calendar {hours.Name}")}, seed {seed}"));

@@ -118,7 +118,7 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
         {
             lock (_gate)
             {
-                _waiting.Add(new Work(ticket, id, 0, world.Time.GetUtcNow()));
+                _waiting.Add(new Work(ticket, id, 0));
             }
         }
     }
@@ -186,7 +186,7 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
                 await PostAsync(work.Ticket, $"Re: [#{work.Id}] {work.Ticket.Subject}", work.Round + 1, cancellationToken);
                 lock (_gate)
                 {
-                    _waiting.Add(work with { Round = work.Round + 1, Since = world.Time.GetUtcNow() });
+                    _waiting.Add(work with { Round = work.Round + 1 });
                 }
             });
         }
@@ -294,5 +294,5 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
 
     private sealed record Event(int Ticket, Func<Task> Action);
 
-    private sealed record Work(TrafficTicket Ticket, TicketId Id, int Round, DateTimeOffset Since);
+    private sealed record Work(TrafficTicket Ticket, TicketId Id, int Round);
 }

@@ -8,8 +8,6 @@ internal sealed class SimulatedEmailSender(SimulationLedger ledger) : IEmailSend
 {
     private long _sent;
 
-    public long Sent => Interlocked.Read(ref _sent);
-
     public Task<SendResult> SendAsync(OutboundEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);

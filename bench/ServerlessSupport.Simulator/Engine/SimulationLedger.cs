@@ -104,10 +104,6 @@ internal sealed class SimulationLedger(SupportPolicy policy)
                 {
                     outcome.CustomerMails++;
                 }
-                else
-                {
-                    outcome.StaffMails++;
-                }
             }
         }
     }
@@ -201,6 +197,7 @@ internal sealed class SimulationLedger(SupportPolicy policy)
     private void Schedule(Ticket ticket)
     {
         var shard = DueSchedule.Shard(ticket.Id);
+        var entries = DueSchedule.For(ticket);
         foreach (var sweep in new[] { DueKinds.EscalationSweep, DueKinds.FollowUpSweep })
         {
             var key = (sweep, shard);
@@ -209,7 +206,7 @@ internal sealed class SimulationLedger(SupportPolicy policy)
                 _due[key] = rows = [];
             }
 
-            var earliest = DueSchedule.For(ticket).Where(e => e.Sweep == sweep).Select(e => (DateTimeOffset?)e.DueAt).Min();
+            var earliest = entries.Where(e => e.Sweep == sweep).Select(e => (DateTimeOffset?)e.DueAt).Min();
             if (earliest is { } at)
             {
                 rows[ticket.Id] = at;

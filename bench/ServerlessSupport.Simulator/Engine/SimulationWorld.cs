@@ -24,13 +24,12 @@ internal sealed class SimulationWorld : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private SimulationWorld(IHost host, SimulatedClock time, SimulationLedger ledger, QueueCounters queues, SimulatedEmailSender sender)
+    private SimulationWorld(IHost host, SimulatedClock time, SimulationLedger ledger, QueueCounters queues)
     {
         _host = host;
         Time = time;
         Ledger = ledger;
         Queues = queues;
-        Sender = sender;
     }
 
     public SimulatedClock Time { get; }
@@ -38,8 +37,6 @@ internal sealed class SimulationWorld : IAsyncDisposable
     public SimulationLedger Ledger { get; }
 
     public QueueCounters Queues { get; }
-
-    public SimulatedEmailSender Sender { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -77,7 +74,7 @@ internal sealed class SimulationWorld : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new SimulationWorld(host, time, ledger, queues, sender);
+        return new SimulationWorld(host, time, ledger, queues);
     }
 
     public T Get<T>()

@@ -26,8 +26,6 @@ internal sealed class TicketOutcome(int index, Priority priority)
 
     public int CustomerMails { get; set; }
 
-    public int StaffMails { get; set; }
-
     /// <summary>When each missed target's deadline passed (for the chart).</summary>
     public List<DateTimeOffset> Breaches { get; } = [];
 }

@@ -16,6 +16,8 @@ namespace ServerlessSupport.Simulator.Export;
 /// </summary>
 internal static class TrafficExporter
 {
+    private const string Arrow = " → ";
+
     public static async Task<ExportFile> ExportAsync(string connectionString, string? prefix, bool placeholders, TimeProvider time, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -93,15 +95,14 @@ internal static class TrafficExporter
 
     private static (Priority Before, Priority After)? PriorityChange(string detail)
     {
-        var arrow = detail.IndexOf(" → ", StringComparison.Ordinal);
+        var arrow = detail.IndexOf(Arrow, StringComparison.Ordinal);
         if (arrow <= 0)
         {
             return null;
         }
 
         var before = detail[..arrow].Split(' ')[^1];
-        var after = detail[(arrow + 3)..].Split(' ')[0].TrimEnd('.', ';');
-        return Enum.TryParse<Priority>(before, ignoreCase: true, out var b) && Enum.TryParse<Priority>(after, ignoreCase: true, out var a) ? (b, a) : null;
+        return Enum.TryParse<Priority>(before, ignoreCase: true, out var b) && Enum.TryParse<Priority>(WordAfterArrow(detail), ignoreCase: true, out var a) ? (b, a) : null;
     }
 
     /// <summary>A status change's new status, from the detail AgentActions writes ("Status open → solved by …").</summary>
@@ -112,9 +113,14 @@ internal static class TrafficExporter
             return e.Kind is TicketEventKinds.AutoClosed or TicketEventKinds.ClosedAfterSolve ? Name(TicketStatus.Closed) : null;
         }
 
-        var arrow = e.Detail.IndexOf(" → ", StringComparison.Ordinal);
-        var word = arrow > 0 ? e.Detail[(arrow + 3)..].Split(' ')[0].TrimEnd('.') : null;
-        return word is not null && Enum.TryParse<TicketStatus>(word, ignoreCase: true, out var status) ? Name(status) : null;
+        return Enum.TryParse<TicketStatus>(WordAfterArrow(e.Detail), ignoreCase: true, out var status) ? Name(status) : null;
+    }
+
+    /// <summary>The word after " → " in an event's detail ("… open → solved by …" gives "solved"), or null.</summary>
+    private static string? WordAfterArrow(string detail)
+    {
+        var arrow = detail.IndexOf(Arrow, StringComparison.Ordinal);
+        return arrow > 0 ? detail[(arrow + Arrow.Length)..].Split(' ')[0].TrimEnd('.', ';') : null;
     }
 
     private static string Name<TEnum>(TEnum value)

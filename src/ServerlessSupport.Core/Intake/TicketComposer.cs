@@ -84,7 +84,7 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
                 ticket.Language,
                 promise,
                 email.Date?.Offset ?? firstResponse.Calendar.TimeZone.GetUtcOffset(promise.By));
-            outbox.Add(OutboxEmails.ToCustomer(support, ticket, 1, "ack", AcknowledgmentTemplate.Render(model), "auto-replied", now));
+            outbox.Add(OutboxEmails.ToCustomer(support, ticket, 1, OutboxEmails.AckKind, AcknowledgmentTemplate.Render(model), "auto-replied", now));
             var promised = promise.Slower is { } slower
                 ? $"; promised {promise.By:u}, the team's pace (p{slower.Percentile} of {slower.Samples} first responses in {slower.WindowDays} days) being slower than the target"
                 : string.Empty;

@@ -15,6 +15,8 @@ internal static class OutboxEmails
     /// <summary>Internal mail (escalations, digests to staff) is written in English.</summary>
     public const string StaffLanguage = "en";
 
+    public const string AckKind = "ack";
+
     public const string DigestKind = "digest";
 
     /// <param name="autoSubmitted"><c>auto-replied</c> / <c>auto-generated</c> for automatic mail; null when a person wrote it.</param>

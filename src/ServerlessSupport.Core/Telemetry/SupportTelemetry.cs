@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 
@@ -65,7 +66,7 @@ internal static class SupportTelemetry
         ArgumentNullException.ThrowIfNull(item);
         var activity = Activity.Current;
         activity?.SetTag("support.email.kind", item.Kind);
-        if (item.Kind == "ack"
+        if (item.Kind == OutboxEmails.AckKind
             && activity?.GetBaggageItem(AcceptedAtBaggage) is { } accepted
             && long.TryParse(accepted, NumberStyles.Integer, CultureInfo.InvariantCulture, out var acceptedMs))
         {

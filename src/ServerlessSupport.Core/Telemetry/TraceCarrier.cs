@@ -9,12 +9,16 @@ namespace ServerlessSupport.Core.Telemetry;
 /// written with no trace running, have none.
 /// </summary>
 internal sealed record TraceCarrier(
-    [property: JsonPropertyName("traceparent")] string TraceParent,
-    [property: JsonPropertyName("tracestate")] string? TraceState = null,
-    [property: JsonPropertyName("baggage")] string? Baggage = null)
+    [property: JsonPropertyName(TraceCarrier.TraceParentField)] string TraceParent,
+    [property: JsonPropertyName(TraceCarrier.TraceStateField)] string? TraceState = null,
+    [property: JsonPropertyName(TraceCarrier.BaggageField)] string? Baggage = null)
 {
     private const string TraceParentField = "traceparent";
     private const string TraceStateField = "tracestate";
+    private const string BaggageField = "baggage";
+
+    /// <summary>The older name of the baggage header, which the propagator may still ask for.</summary>
+    private const string LegacyBaggageField = "Correlation-Context";
 
     /// <summary>W3C's limit for tracestate; baggage is kept short too, since it rides inside 64 KiB queue messages.</summary>
     private const int MaxStateLength = 512;
@@ -64,7 +68,7 @@ internal sealed record TraceCarrier(
         return DistributedContextPropagator.Current.ExtractBaggage(null, (object? _, string field, out string? value, out IEnumerable<string>? values) =>
         {
             values = null;
-            value = field is "baggage" or "Correlation-Context" ? baggage : null;
+            value = field is BaggageField or LegacyBaggageField ? baggage : null;
         }) ?? [];
     }
 

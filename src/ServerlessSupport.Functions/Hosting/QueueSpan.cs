@@ -1,17 +1,20 @@
 using System.Diagnostics;
 using Azure.Storage.Queues.Models;
+using ServerlessSupport.Core.Telemetry;
 
 namespace ServerlessSupport.Functions.Hosting;
 
-/// <summary>The messaging attributes of a queue-triggered function's span (OpenTelemetry semantic conventions).</summary>
+/// <summary>A queue-triggered function's span, with the messaging attributes of OpenTelemetry's semantic conventions.</summary>
 internal static class QueueSpan
 {
-    public static void Tag(Activity? activity, string queue, QueueMessage message)
+    /// <summary>Starts the consumer span that continues the producer's trace (<paramref name="carrier"/>) and tags it.</summary>
+    public static Activity? Start(string name, string queue, QueueMessage message, TraceCarrier? carrier)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var activity = SupportTelemetry.StartConsumer(name, carrier);
         if (activity is null)
         {
-            return;
+            return null;
         }
 
         activity.SetTag("messaging.system", "azure_queue_storage");
@@ -19,5 +22,6 @@ internal static class QueueSpan
         activity.SetTag("messaging.destination.name", queue);
         activity.SetTag("messaging.message.id", message.MessageId);
         activity.SetTag("messaging.azure_queue.dequeue_count", message.DequeueCount);
+        return activity;
     }
 }

@@ -15,16 +15,14 @@ namespace ServerlessSupport.Functions.Hosting;
 /// </summary>
 internal static class TelemetryRegistration
 {
-    public const string ServiceName = "ServerlessSupport";
-
-    public const string AspNetCoreSource = "Microsoft.AspNetCore";
+    private const string AspNetCoreSource = "Microsoft.AspNetCore";
 
     public static IServiceCollection AddSupportTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var azureMonitor = configuration[AppSettings.ApplicationInsightsConnectionString];
         var otlp = !string.IsNullOrWhiteSpace(configuration[AppSettings.OtlpEndpoint]);
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .ConfigureResource(resource => resource.AddService(SupportTelemetry.Name))
             .WithTracing(tracing =>
             {
                 // ASP.NET Core's own request span (its ActivitySource, no instrumentation package): the HTTP root of a

@@ -18,8 +18,7 @@ internal sealed partial class ProcessInboundFunction(ProcessInboundHandler handl
         var pointer = QueueJson.Read(message, CoreJsonContext.Default.InboundPointer);
 
         // Continues the webhook's trace; the acceptance time rides along as baggage to DispatchEmail (acknowledgment latency).
-        using var activity = SupportTelemetry.StartConsumer("ProcessInbound", pointer?.Trace);
-        QueueSpan.Tag(activity, QueueNames.Inbound, message);
+        using var activity = QueueSpan.Start("ProcessInbound", QueueNames.Inbound, message, pointer?.Trace);
         if (pointer is not null)
         {
             activity?.SetBaggage(SupportTelemetry.AcceptedAtBaggage, pointer.ReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));

@@ -2,7 +2,6 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Queues;
-using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Outbound;
@@ -17,8 +16,7 @@ internal sealed partial class DispatchEmailFunction(DispatchEmailHandler handler
         var request = QueueJson.Read(message, CoreJsonContext.Default.DispatchRequest);
 
         // Continues the trace of whoever queued the email (ProcessInbound, a sweep, an agent's command).
-        using var activity = SupportTelemetry.StartConsumer("DispatchEmail", request?.Trace);
-        QueueSpan.Tag(activity, QueueNames.Outbound, message);
+        using var activity = QueueSpan.Start("DispatchEmail", QueueNames.Outbound, message, request?.Trace);
         activity?.SetTag("support.ticket", request?.Ticket);
         activity?.SetTag("support.outbox", request?.Outbox);
         if (request is null)

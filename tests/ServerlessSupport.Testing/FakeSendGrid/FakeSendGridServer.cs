@@ -221,7 +221,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             FakeSendGridValidator.Validate(body));
 
         var answer = tooLarge ?? Decide(request);
-        Record(RecordContent ? request with { Answer = answer } : WithoutContent(request) with { Answer = answer });
+        Record((RecordContent ? request : WithoutContent(request)) with { Answer = answer });
         await WriteAsync(context, answer);
     }
 
