@@ -56,11 +56,11 @@ public sealed class FakeSendGridServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// False keeps each request without its raw body and without the body's <c>content</c> and <c>attachments</c>, once
-    /// it is validated and answered. A load benchmark records tens of thousands of requests in the app's own process,
-    /// and the recorder's memory is not the app's. Default: true.
+    /// False: every request is still validated, answered and raised through <see cref="RequestRecorded"/>, but none is kept
+    /// (<see cref="Requests"/> stays empty). A load benchmark sees tens of thousands of requests in the app's own process; it
+    /// keeps what it needs from the event, so the RSS it reports is the app's, not the recorder's. Default: true.
     /// </summary>
-    public bool RecordContent { get; set; } = true;
+    public bool KeepRequests { get; set; } = true;
 
     /// <summary>Raised after each request is recorded (on the server's thread; keep it short).</summary>
     public event Action<FakeSendGridRequest>? RequestRecorded;
@@ -221,7 +221,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             FakeSendGridValidator.Validate(body));
 
         var answer = tooLarge ?? Decide(request);
-        Record((RecordContent ? request : WithoutContent(request)) with { Answer = answer });
+        Record(request with { Answer = answer });
         await WriteAsync(context, answer);
     }
 
@@ -278,7 +278,11 @@ public sealed class FakeSendGridServer : IAsyncDisposable
         TaskCompletionSource changed;
         lock (_gate)
         {
-            _requests.Add(request);
+            if (KeepRequests)
+            {
+                _requests.Add(request);
+            }
+
             changed = _changed;
             _changed = NewSignal();
         }
@@ -315,17 +319,6 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer.Body, context.RequestAborted);
         }
-    }
-
-    private static FakeSendGridRequest WithoutContent(FakeSendGridRequest request)
-    {
-        if (request.Body is JsonObject body)
-        {
-            body.Remove("content");
-            body.Remove("attachments");
-        }
-
-        return request with { RawBody = string.Empty };
     }
 
     private static JsonNode? Parse(string rawBody)
