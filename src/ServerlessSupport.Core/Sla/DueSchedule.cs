@@ -13,8 +13,8 @@ internal static class DueSchedule
     /// <summary>
     /// Many small partitions: every due-row write is a point operation in its ticket's shard, so shard size is what a
     /// busy desk grows (in Azurite a point write scans its partition: scripts/bench-emulator.sh measures 4-row batches at
-    /// 558/s into an empty partition and 36/s at 12,000 rows). The price is one range query per shard per sweep, swept
-    /// several at a time.
+    /// 558/s into an empty partition and 36/s at 12,000 rows). The price is one range query per shard per sweep, read
+    /// one after the other.
     /// </summary>
     public const int ShardCount = 128;
 

@@ -25,7 +25,7 @@ internal sealed partial class SlaSweepHandler(
 {
     private const int MaxCommitAttempts = 8;
 
-    /// <summary>How many shards (and then tickets) are handled at once (rows within a shard go in key order, i.e. by due time).</summary>
+    /// <summary>How many tickets are inspected and committed at once (shards are read one by one, each in key order, i.e. by due time).</summary>
     public int Parallelism { get; init; } = 8;
 
     public async Task<SweepReport> RunAsync(string sweep, CancellationToken cancellationToken)
@@ -34,16 +34,18 @@ internal sealed partial class SlaSweepHandler(
         var report = new SweepReport();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken };
 
-        // 1. Every due row of the run, by ticket (a ticket may have several due at once).
-        var rows = new ConcurrentDictionary<TicketId, ConcurrentBag<DueRow>>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, DueSchedule.ShardCount), options, async (shard, ct) =>
+        // 1. Every due row of the run, by ticket (a ticket may have several due at once). One shard at a time: the read is
+        // background work and must not crowd out the intake's storage calls. Azurite runs every query as a scan of the
+        // whole Due table, and eight at once stalled intake for seconds (scripts/bench-intake.sh --seed-due).
+        var rows = new Dictionary<TicketId, List<DueRow>>();
+        for (var shard = 0; shard < DueSchedule.ShardCount; shard++)
         {
-            await foreach (var row in index.ReadDueAsync(shard, sweep, now, ct))
+            await foreach (var row in index.ReadDueAsync(shard, sweep, now, cancellationToken))
             {
                 report.CountRow();
-                rows.GetOrAdd(row.Ticket, _ => []).Add(row);
+                (rows.TryGetValue(row.Ticket, out var list) ? list : rows[row.Ticket] = []).Add(row);
             }
-        });
+        }
 
         // 2. What each ticket has due now; tickets with nothing due are tidied up here.
         var work = new ConcurrentDictionary<TicketId, Work>();
@@ -207,7 +209,7 @@ internal sealed partial class SlaSweepHandler(
     private sealed record Work(Ticket Ticket, SlaDecision Decision, IReadOnlyList<DueRow> Rows);
 }
 
-/// <summary>What one sweep run did (thread-safe counters; shards run in parallel).</summary>
+/// <summary>What one sweep run did (thread-safe counters; tickets are handled in parallel).</summary>
 internal sealed class SweepReport
 {
     private int _rows;
