@@ -7,6 +7,8 @@ using ServerlessSupport.Testing;
 // in parallel. Each line: what was stored when the round ran, and the operations per second the round achieved.
 // Azure Storage's own per-operation cost does not grow this way; these figures explain the load scenario's limits.
 const int Parallelism = 16;
+// Names given on the command line run only those measurements (e.g. `sweep_read_none_due`); none runs them all.
+bool Wanted(string name) => args.Length == 0 || args.Contains(name, StringComparer.Ordinal);
 
 await MeasureAsync("blob_put", "blobs", 10, 2_000, async (azurite, i, ct) =>
     await azurite.BlobService.GetBlobContainerClient("bench").GetBlobClient($"2026/11/22/{i:D8}.json").UploadAsync(new BinaryData(new byte[1_500]), ct),
@@ -31,8 +33,44 @@ await MeasureAsync("table_insert_update", "entities", 10, 20_000, async (azurite
     await table.UpdateEntityAsync(entity, added.Headers.ETag!.Value, TableUpdateMode.Replace, ct);
 }, async azurite => await azurite.TableService.GetTableClient("tickets").CreateIfNotExistsAsync());
 
+// A sweep with nothing due: one range query per due shard, 128 of them one after the other as SlaSweepHandler reads, while the
+// Due table holds `rows` rows due later (a ticket's future deadlines). Azure serves each query from its partition's key
+// range; Azurite evaluates every query against every row of the table, so a sweep's read grows with the whole table.
+if (Wanted("sweep_read_none_due"))
+{
+    await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
+    var due = azurite.TableService.GetTableClient("due");
+    await due.CreateIfNotExistsAsync();
+    const int Shards = 128;
+    var seeded = 0;
+    foreach (var rows in new[] { 0, 25_600, 51_200, 102_400 })
+    {
+        // Legal batches only: 100 rows, one partition each.
+        await Parallel.ForAsync(seeded / 100, rows / 100, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (batch, ct) =>
+        {
+            var partition = string.Create(CultureInfo.InvariantCulture, $"due-{batch % Shards:D3}");
+            var actions = Enumerable.Range(0, 100).Select(k => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(partition, string.Create(CultureInfo.InvariantCulture, $"20271123T000000Z-T{batch:D6}{k:D2}-reminder")) { ["Sweep"] = "escalation", ["Kind"] = "reminder" })).ToList();
+            await due.SubmitTransactionAsync(actions, ct);
+        });
+        seeded = rows;
+        var watch = Stopwatch.StartNew();
+        var found = 0;
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {string.Create(CultureInfo.InvariantCulture, $"due-{shard:D3}")} and RowKey le {"20261201T000000Z~"} and Sweep eq {"escalation"}");
+            await foreach (var unused in due.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
+            {
+                found++;
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sweep_read_none_due rows_in_table={rows} found={found} seconds={watch.Elapsed.TotalSeconds:0.00}"));
+    }
+}
+
 // Put, receive and delete one message while `depth` others wait in the queue: a worker's cycle behind a backlog.
-foreach (var depth in new[] { 0, 1_000, 4_000, 8_000 })
+foreach (var depth in Wanted("queue_put_get_delete") ? new[] { 0, 1_000, 4_000, 8_000 } : [])
 {
     await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
     var backlog = azurite.QueueService.GetQueueClient("backlog");
@@ -55,9 +93,14 @@ foreach (var depth in new[] { 0, 1_000, 4_000, 8_000 })
 
 return 0;
 
-static async Task MeasureAsync(
+async Task MeasureAsync(
     string name, string unit, int rounds, int perRound, Func<AzuriteProcess, int, CancellationToken, Task> operation, Func<AzuriteProcess, Task> setup, Func<int, int>? stored = null)
 {
+    if (!Wanted(name))
+    {
+        return;
+    }
+
     await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
     await setup(azurite);
     var done = 0;
