@@ -42,6 +42,9 @@ fi
 export Support__Address=${Support__Address:-support@localhost.test}
 export Support__WebhookKeys=${Support__WebhookKeys:-local-dev-key}
 export Support__SurveySigningKey=${Support__SurveySigningKey:-local-dev-survey-key}
+# The sweeps half a minute apart, as infra/main.bicep deploys them (unset, the standalone host runs both on the minute).
+export Support__FollowUpSchedule=${Support__FollowUpSchedule:-"0 * * * * *"}
+export Support__EscalationSchedule=${Support__EscalationSchedule:-"30 * * * * *"}
 
 url=${APP_URL:-http://127.0.0.1:7071}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
