@@ -20,6 +20,9 @@ internal sealed class QueueCounters
 
     public int Delayed => Volatile.Read(ref _delayed);
 
+    /// <summary>What is still on <paramref name="queue"/> (inbound or outbound).</summary>
+    public int Waiting(string queue) => queue == QueueNames.Inbound ? Inbound : Outbound;
+
     public void Queued(string queue) => Interlocked.Increment(ref queue == QueueNames.Inbound ? ref _inbound : ref _outbound);
 
     public void Taken(string queue) => Interlocked.Decrement(ref queue == QueueNames.Inbound ? ref _inbound : ref _outbound);

@@ -150,6 +150,8 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
 
         lock (_gate)
         {
+            // Earliest next deadline first: ordered once, when the first free agent is found, for all of this round's.
+            Queue<Work>? next = null;
             for (var a = 0; a < _busy.Length && _waiting.Count > 0; a++)
             {
                 if (_busy[a])
@@ -157,7 +159,8 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
                     continue;
                 }
 
-                var work = _waiting.MinBy(w => (world.Ledger.Current(w.Id) is { } t ? TicketDeadlines.Next(t)?.DueAt : null) ?? DateTimeOffset.MaxValue)!;
+                next ??= new(_waiting.OrderBy(w => (world.Ledger.Current(w.Id) is { } t ? TicketDeadlines.Next(t)?.DueAt : null) ?? DateTimeOffset.MaxValue));
+                var work = next.Dequeue();
                 _waiting.Remove(work);
                 var agent = a;
                 _busy[agent] = true;
@@ -258,7 +261,7 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
             var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), cancellationToken)).Value;
             if (batch.Length == 0)
             {
-                if ((name == QueueNames.Inbound ? world.Queues.Inbound : world.Queues.Outbound) <= 0)
+                if (world.Queues.Waiting(name) <= 0)
                 {
                     return;
                 }
@@ -281,7 +284,7 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
             return;
         }
 
-        throw new InvalidOperationException($"Queue {name} should hold {(name == QueueNames.Inbound ? world.Queues.Inbound : world.Queues.Outbound)} message(s) but none arrived in 10 s.");
+        throw new InvalidOperationException($"Queue {name} should hold {world.Queues.Waiting(name)} message(s) but none arrived in 10 s.");
     }
 
     private void At(TrafficTicket ticket, DateTimeOffset at, Func<Task> action)
