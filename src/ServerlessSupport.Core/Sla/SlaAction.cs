@@ -5,7 +5,10 @@ namespace ServerlessSupport.Core.Sla;
 /// <summary>Something a sweep found due on a ticket; <see cref="SlaActionComposer"/> turns it into events and emails.</summary>
 internal abstract record SlaAction(DateTimeOffset DueAt);
 
-/// <summary>An escalation level of <paramref name="Target"/> fired (1-based <paramref name="LevelNumber"/>).</summary>
+/// <summary>
+/// An escalation level of <paramref name="Target"/> fired (1-based <paramref name="LevelNumber"/>).
+/// <paramref name="Breached"/>: this is the target's first level at or past 100 %, i.e. the target was missed now.
+/// </summary>
 internal sealed record EscalationFired(
     TargetKind Target,
     EscalationLevel Level,
@@ -13,7 +16,8 @@ internal sealed record EscalationFired(
     DateTimeOffset DueAt,
     DateTimeOffset? TargetDueAt,
     Priority PriorityBefore,
-    Priority PriorityAfter) : SlaAction(DueAt);
+    Priority PriorityAfter,
+    bool Breached) : SlaAction(DueAt);
 
 /// <summary>The customer has had no update for the policy's status-note time.</summary>
 internal sealed record StatusNoteDue(DateTimeOffset DueAt) : SlaAction(DueAt);

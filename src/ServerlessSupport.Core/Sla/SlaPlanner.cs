@@ -209,10 +209,12 @@ internal sealed class SlaPlanner(SupportPolicy policy)
             }
 
             var state = ticket.Sla.Target(target)!;
-            var level = Policy.EscalationsFor(target)[state.LevelsFired];
+            var levels = Policy.EscalationsFor(target);
+            var level = levels[state.LevelsFired];
             var before = ticket.Priority;
             var after = level.Actions.Contains(EscalationAction.RaisePriority) ? before.Raised() : before;
-            actions.Add(new EscalationFired(target, level, state.LevelsFired + 1, earliestAt, state.DueAt, before, after));
+            var breached = level.AtPercent >= 100 && (state.LevelsFired == 0 || levels[state.LevelsFired - 1].AtPercent < 100);
+            actions.Add(new EscalationFired(target, level, state.LevelsFired + 1, earliestAt, state.DueAt, before, after, breached));
             ticket = Refresh(ticket with
             {
                 Priority = after,

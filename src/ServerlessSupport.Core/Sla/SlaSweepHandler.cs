@@ -152,7 +152,7 @@ internal sealed partial class SlaSweepHandler(
             }
 
             report.CountActed(decision!.Actions.Count);
-            SupportTelemetry.SweepActed(sweep, decision.Actions, planner.Policy);
+            SupportTelemetry.SweepActed(sweep, decision.Actions);
             LogActed(logger, sweep, ticket!.Id.ToString(), string.Join(", ", decision.Actions.Select(a => a.GetType().Name)));
             return;
         }

@@ -76,15 +76,13 @@ internal static class SupportTelemetry
     }
 
     /// <summary>A sweep acted on a ticket: one count per action, and a breach for each target that just passed 100%.</summary>
-    public static void SweepActed(string sweep, IReadOnlyList<SlaAction> actions, SupportPolicy policy)
+    public static void SweepActed(string sweep, IReadOnlyList<SlaAction> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        ArgumentNullException.ThrowIfNull(policy);
         foreach (var action in actions)
         {
             SweepActions.Add(1, new("sweep", sweep), new("action", action.GetType().Name));
-            if (action is EscalationFired { Level.AtPercent: >= 100 } fired
-                && (fired.LevelNumber == 1 || policy.EscalationsFor(fired.Target)[fired.LevelNumber - 2].AtPercent < 100))
+            if (action is EscalationFired { Breached: true } fired)
             {
                 SlaBreaches.Add(1, new("target", fired.Target.ToString()), new("priority", fired.PriorityBefore.ToString()));
             }

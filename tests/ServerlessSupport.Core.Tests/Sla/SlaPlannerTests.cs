@@ -128,6 +128,7 @@ public sealed class SlaPlannerTests
         Assert.Equal(Priority.High, decision.Ticket.Priority);
         Assert.Equal(Utc(2026, 1, 5, 13), decision.Ticket.FirstResponseDue);
         Assert.Equal(["reminder", "breached", "manager"], decision.Actions.Cast<EscalationFired>().Select(f => f.Level.Name));
+        Assert.Equal([false, true, false], decision.Actions.Cast<EscalationFired>().Select(f => f.Breached));
     }
 
     [Fact]
