@@ -38,7 +38,7 @@ internal sealed partial class QueueDepthGauge : IHostedService, IDisposable
     }
 
     /// <summary>Refreshes now and waits for it (what an observation starts in the background).</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         foreach (var (name, client) in _queues)
         {
