@@ -7,8 +7,11 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Azure;
 using ServerlessSupport.Bench.Intake;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Standalone;
 using ServerlessSupport.Storage;
+using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
 
@@ -31,12 +34,12 @@ await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad)
 await using var sendGrid = await FakeSendGridServer.StartAsync();
 // What the latency count needs, taken from each answered request as it arrives: the first acknowledgment's time and how
 // many there were, by the Message-ID it answers. The server keeps no request: its memory is not the app's.
-var acks = new ConcurrentDictionary<string, (DateTimeOffset First, int Count)>(StringComparer.Ordinal);
+var acks = new ConcurrentDictionary<string, Ack>(StringComparer.Ordinal);
 sendGrid.RequestRecorded += request =>
 {
     if (request.Answer?.Status == 202 && request.MailHeader("In-Reply-To") is { } answered)
     {
-        acks.AddOrUpdate(answered, (request.ReceivedAt, 1), (_, seen) => (seen.First < request.ReceivedAt ? seen.First : request.ReceivedAt, seen.Count + 1));
+        acks.AddOrUpdate(answered, new Ack(request.ReceivedAt, 1), (_, seen) => new Ack(seen.First < request.ReceivedAt ? seen.First : request.ReceivedAt, seen.Count + 1));
     }
 };
 var counter = new CountingPolicy();
@@ -82,13 +85,8 @@ for (var compiled = JitInfo.GetCompiledMethodCount(); ;)
     }
 }
 
-var warmDeadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 60);
-while (warm.Keys.Count(acks.ContainsKey) < warm.Count && Stopwatch.GetTimestamp() < warmDeadline)
-{
-    await Task.Delay(200);
-}
-
-var warmLatencies = warm.Where(w => acks.ContainsKey(w.Key)).Select(w => Math.Max(0, (acks[w.Key].First - ToTime(w.Value)).TotalMilliseconds)).Order().ToList();
+await WaitForAcksAsync(warm, acks, 60);
+var warmLatencies = warm.Where(w => acks.ContainsKey(w.Key)).Select(w => acks[w.Key].LatencyMs(w.Value)).Order().ToList();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmup emails={warm.Count} seconds={warmSeconds} methods_jitted_per_s={jitted.Average():0} acks={warmLatencies.Count} ack_latency_ms p50={Percentile(warmLatencies, 50):0} p99={Percentile(warmLatencies, 99):0} (not measured)"));
 acks.Clear();
 var storageBefore = counter.Count;
@@ -115,11 +113,7 @@ var sampler = Task.Run(async () =>
 });
 await SendBatchAsync(http, total, rate, accepted, failures);
 
-var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 120);
-while (accepted.Keys.Count(acks.ContainsKey) < accepted.Count && Stopwatch.GetTimestamp() < deadline)
-{
-    await Task.Delay(200);
-}
+await WaitForAcksAsync(accepted, acks, 120);
 
 var storageTx = counter.Count - storageBefore;
 self.Refresh();
@@ -138,7 +132,7 @@ foreach (var (messageId, acceptedAt) in accepted)
     }
 
     duplicates += ack.Count - 1;
-    var latency = Math.Max(0, (ack.First - ToTime(acceptedAt)).TotalMilliseconds);
+    var latency = ack.LatencyMs(acceptedAt);
     latencies.Add(latency);
     var sentAfter = Stopwatch.GetElapsedTime(sendStart, acceptedAt);
     var minute = (int)sentAfter.TotalMinutes;
@@ -231,8 +225,15 @@ static async Task PostOneAsync(HttpClient http, ConcurrentDictionary<string, lon
     }
 }
 
-static DateTimeOffset ToTime(long timestamp) =>
-    TimeProvider.System.GetUtcNow() - Stopwatch.GetElapsedTime(timestamp);
+// Waits until every email in `sent` is acknowledged, or `seconds` have passed.
+static async Task WaitForAcksAsync(ConcurrentDictionary<string, long> sent, ConcurrentDictionary<string, Ack> acks, int seconds)
+{
+    var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * seconds);
+    while (sent.Keys.Count(acks.ContainsKey) < sent.Count && Stopwatch.GetTimestamp() < deadline)
+    {
+        await Task.Delay(200);
+    }
+}
 
 static double Percentile(List<double> sorted, int percentile) =>
     sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
@@ -242,27 +243,16 @@ static async Task SeedDueAsync(TableServiceClient service, int rows)
     var due = service.GetTableClient(StorageNames.Due);
     await due.CreateIfNotExistsAsync();
     var at = new DateTimeOffset(2027, 12, 1, 9, 0, 0, TimeSpan.Zero);
-    const int PerBatch = 100;
 
-    // Legal batches: 100 rows, one partition each; the rows have the due index's own shape (TableDueIndex).
-    await Parallel.ForAsync(0, (rows + PerBatch - 1) / PerBatch, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
-    {
-        var actions = new List<TableTransactionAction>(PerBatch);
-        for (var i = batch * PerBatch; i < Math.Min(rows, (batch + 1) * PerBatch); i++)
-        {
-            // Never due during the run, so never read back: the ids need not be real tickets nor hash to this shard.
-            var ticket = string.Create(CultureInfo.InvariantCulture, $"S{i:D7}");
-            var kind = i % 3 == 0 ? "status-note" : "esc-first_response";
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(
-                string.Create(CultureInfo.InvariantCulture, $"due-{batch % 128:D3}"),
-                $"{at.AddMinutes(i % 600):yyyyMMdd'T'HHmmss'Z'}-{ticket}-{kind}")
-            {
-                ["Ticket"] = ticket, ["Kind"] = kind, ["Sweep"] = i % 3 == 0 ? "followup" : "escalation", ["DueAt"] = at,
-            }));
-        }
+    // The due index's own rows (TableDueIndex), never due during the run and so never read back: their tickets need not exist.
+    var entities = Enumerable.Range(0, rows).Select(i => TableDueIndex.ToEntity(TicketId.New(), i % 3 == 0
+        ? new DueEntry(DueKinds.StatusNote, at.AddMinutes(i % 600), DueKinds.FollowUpSweep)
+        : new DueEntry(DueKinds.Escalation(TargetKind.FirstResponse), at.AddMinutes(i % 600), DueKinds.EscalationSweep)));
 
-        await due.SubmitTransactionAsync(actions, ct);
-    });
+    // Legal batches: at most 100 rows, one partition each.
+    var batches = entities.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
+    await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
+        await due.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
 }
 
 static async Task<int> CountRowsAsync(TableServiceClient service, string table, string? filter)
