@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Intake benchmark (issue 4): the standalone app against Azurite and the local SendGrid server, email posted at a
-# sustained rate. Usage: scripts/bench-intake.sh [--rate 50] [--seconds 60] [--windows 5]
+# sustained rate. Usage: scripts/bench-intake.sh [--rate 50] [--seconds 60] [--windows 5] [--warmup S] [--seed-due N] [--stages]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prereqs.sh

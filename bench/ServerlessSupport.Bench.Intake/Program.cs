@@ -26,6 +26,8 @@ var window = Option("--windows", 0);
 var seedDue = Option("--seed-due", 0);
 // --warmup S: S seconds at the run's rate before measuring; by default until the JIT has settled (see below).
 var warmup = Option("--warmup", 0);
+// --stages: also where the time goes, stage by stage, from the app's spans (StageTimes).
+using var stages = args.Contains("--stages") ? new StageTimes() : null;
 var total = rate * seconds;
 const string Key = "bench-key";
 const string Support = "support@bench.test";
@@ -42,7 +44,7 @@ sendGrid.RequestRecorded += request =>
         acks.AddOrUpdate(answered, new Ack(request.ReceivedAt, 1), (_, seen) => new Ack(seen.First < request.ReceivedAt ? seen.First : request.ReceivedAt, seen.Count + 1));
     }
 };
-var counter = new CountingPolicy();
+var counter = new CountingPolicy(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
 
 // The standalone host in this process, built exactly as its Program.cs builds it, with a counter on its storage pipelines.
 var appPort = LoopbackPort.Free();
@@ -89,7 +91,9 @@ await WaitForAcksAsync(warm, acks, 60);
 var warmLatencies = warm.Where(w => acks.ContainsKey(w.Key)).Select(w => acks[w.Key].LatencyMs(w.Value)).Order().ToList();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmup emails={warm.Count} seconds={warmSeconds} methods_jitted_per_s={jitted.Average():0} acks={warmLatencies.Count} ack_latency_ms p50={Percentile(warmLatencies, 50):0} p99={Percentile(warmLatencies, 99):0} (not measured)"));
 acks.Clear();
+stages?.Clear();
 var storageBefore = counter.Count;
+var operationsBefore = counter.ByOperation;
 using var self = Process.GetCurrentProcess();
 var cpuBefore = self.TotalProcessorTime;
 
@@ -116,6 +120,7 @@ await SendBatchAsync(http, total, rate, accepted, failures);
 await WaitForAcksAsync(accepted, acks, 120);
 
 var storageTx = counter.Count - storageBefore;
+var operationsAfter = counter.ByOperation;
 self.Refresh();
 var cpu = self.TotalProcessorTime - cpuBefore;
 var latencies = new List<double>();
@@ -172,6 +177,13 @@ foreach (var (slot, values) in byWindow.OrderBy(w => w.Key))
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage_tx_per_email={(accepted.IsEmpty ? 0 : (double)storageTx / accepted.Count):0.0}"));
+var operations = operationsAfter.Select(o => (o.Key, Count: o.Value - operationsBefore.GetValueOrDefault(o.Key))).Where(o => o.Count > 0).OrderByDescending(o => o.Count);
+Console.WriteLine("storage_tx_per_email_by_operation " + string.Join(' ', operations.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Key}={(accepted.IsEmpty ? 0 : (double)o.Count / accepted.Count):0.00}"))));
+foreach (var line in stages?.Report(Percentile) ?? [])
+{
+    Console.WriteLine(line);
+}
+
 // CPU time of this process (app, load generator and SendGrid stand-in) per email: unlike latency, it barely moves when
 // other work shares the machine.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process_cpu_ms_per_email={(accepted.IsEmpty ? 0 : cpu.TotalMilliseconds / accepted.Count):0.00}"));
