@@ -81,6 +81,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<StorageHealthProbe>>()));
         services.AddHostedService<StorageInitializer>();
+        services.AddMetrics();
         services.AddSingleton<QueueDepthGauge>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueDepthGauge>());
         return services;

@@ -13,28 +13,29 @@ namespace ServerlessSupport.Storage.Queues;
 /// <see cref="MaxAge"/> starts one background refresh (one Get Queue Metadata per queue). Nothing is read while no exporter
 /// observes the gauge.
 /// </summary>
-internal sealed partial class QueueDepthGauge : IHostedService, IDisposable
+internal sealed partial class QueueDepthGauge : IHostedService
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     private readonly IReadOnlyList<(string Name, QueueClient Client)> _queues;
     private readonly TimeProvider _time;
     private readonly ILogger<QueueDepthGauge> _logger;
-    private readonly Meter _meter = new(SupportTelemetry.Name);
     private readonly Dictionary<string, long> _depths = [];
     private readonly Lock _gate = new();
     private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
     private int _refreshing;
 
-    public QueueDepthGauge(StorageClients clients, TimeProvider time, ILogger<QueueDepthGauge> logger)
+    public QueueDepthGauge(StorageClients clients, IMeterFactory meters, TimeProvider time, ILogger<QueueDepthGauge> logger)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(meters);
         _queues = [.. StorageNames.AllQueues.Select(q => (q, clients.Queue(q)))];
         _time = time;
         _logger = logger;
 
-        // Its own Meter (same name as the app's), so the instrument goes when this host's container is disposed.
-        _meter.CreateObservableGauge(SupportTelemetry.QueueDepthName, Observe, "{message}", "Approximate messages waiting, by queue (refreshed at most every 30 s).");
+        // A Meter of this host's factory (same name as the app's): the instrument goes when the container is disposed, and
+        // a listener scoped to the factory (MetricCollector in the tests) sees this host's gauge and no other's.
+        meters.Create(SupportTelemetry.Name).CreateObservableGauge(SupportTelemetry.QueueDepthName, Observe, "{message}", "Approximate messages waiting, by queue (refreshed at most every 30 s).");
     }
 
     /// <summary>Refreshes now and waits for it (what an observation starts in the background).</summary>
@@ -65,8 +66,6 @@ internal sealed partial class QueueDepthGauge : IHostedService, IDisposable
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _meter.Dispose();
 
     private List<Measurement<long>> Observe()
     {
