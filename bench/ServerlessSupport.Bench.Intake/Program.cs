@@ -179,7 +179,7 @@ foreach (var (slot, values) in byWindow.OrderBy(w => w.Key))
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage_tx_per_email={(accepted.IsEmpty ? 0 : (double)storageTx / accepted.Count):0.0}"));
 var operations = operationsAfter.Select(o => (o.Key, Count: o.Value - operationsBefore.GetValueOrDefault(o.Key))).Where(o => o.Count > 0).OrderByDescending(o => o.Count);
 Console.WriteLine("storage_tx_per_email_by_operation " + string.Join(' ', operations.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Key}={(accepted.IsEmpty ? 0 : (double)o.Count / accepted.Count):0.00}"))));
-foreach (var line in stages?.Report(Percentile) ?? [])
+foreach (var line in stages?.Report(Percentile, window) ?? [])
 {
     Console.WriteLine(line);
 }

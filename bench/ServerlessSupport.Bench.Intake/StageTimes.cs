@@ -18,6 +18,8 @@ internal sealed class StageTimes : IDisposable
     private const string Dispatch = "DispatchEmail";
     private const string SendGrid = "SendGrid mail send";
 
+    private static readonly string[] Names = ["webhook", "inbound_queue_wait", "process_inbound", "outbound_queue_wait", "dispatch_to_sendgrid"];
+
     private readonly ConcurrentDictionary<ActivityTraceId, ConcurrentDictionary<string, (DateTime Start, DateTime End)>> _traces = new();
     private readonly ActivityListener _listener;
 
@@ -36,37 +38,53 @@ internal sealed class StageTimes : IDisposable
     /// <summary>Forgets what was recorded so far (the warm-up).</summary>
     public void Clear() => _traces.Clear();
 
-    /// <summary>One line per stage: <c>stage=… emails=… ms p50=… p90=… p99=…</c>, over the emails whose four spans all ended.</summary>
-    public IEnumerable<string> Report(Func<List<double>, int, double> percentile)
+    /// <summary>
+    /// One line per stage: <c>stage=… emails=… ms p50=… p90=… p99=…</c>, over the emails whose four spans all ended; with
+    /// <paramref name="window"/> seconds, also one line per window of webhook time: <c>stages_window_s=… p50/p99 …</c>.
+    /// </summary>
+    public IEnumerable<string> Report(Func<List<double>, int, double> percentile, int window)
     {
-        var stages = new (string Name, List<double> Values)[]
-        {
-            ("webhook", []), ("inbound_queue_wait", []), ("process_inbound", []), ("outbound_queue_wait", []), ("dispatch_to_sendgrid", []),
-        };
+        var emails = new List<(DateTime Accepted, double[] Stages)>();
         foreach (var spans in _traces.Values)
         {
-            if (!spans.TryGetValue(Webhook, out var webhook) || !spans.TryGetValue(ProcessInbound, out var process)
-                || !spans.TryGetValue(Dispatch, out var dispatch) || !spans.TryGetValue(SendGrid, out var send))
+            if (spans.TryGetValue(Webhook, out var webhook) && spans.TryGetValue(ProcessInbound, out var process)
+                && spans.TryGetValue(Dispatch, out var dispatch) && spans.TryGetValue(SendGrid, out var send))
             {
-                continue;
+                emails.Add((webhook.End, [
+                    (webhook.End - webhook.Start).TotalMilliseconds,
+                    (process.Start - webhook.End).TotalMilliseconds,
+                    (process.End - process.Start).TotalMilliseconds,
+                    (dispatch.Start - process.End).TotalMilliseconds,
+                    (send.Start - dispatch.Start).TotalMilliseconds,
+                ]));
             }
-
-            stages[0].Values.Add((webhook.End - webhook.Start).TotalMilliseconds);
-            stages[1].Values.Add((process.Start - webhook.End).TotalMilliseconds);
-            stages[2].Values.Add((process.End - process.Start).TotalMilliseconds);
-            stages[3].Values.Add((dispatch.Start - process.End).TotalMilliseconds);
-            stages[4].Values.Add((send.Start - dispatch.Start).TotalMilliseconds);
         }
 
-        if (stages[0].Values.Count == 0)
+        if (emails.Count == 0)
         {
             throw new InvalidOperationException($"No email had all of the spans {Webhook}, {ProcessInbound}, {Dispatch} and {SendGrid}: have the app's span names changed?");
         }
 
-        foreach (var (name, values) in stages)
+        for (var stage = 0; stage < Names.Length; stage++)
         {
-            values.Sort();
-            yield return string.Create(CultureInfo.InvariantCulture, $"stage={name} emails={values.Count} ms p50={percentile(values, 50):0} p90={percentile(values, 90):0} p99={percentile(values, 99):0}");
+            var values = emails.Select(e => e.Stages[stage]).Order().ToList();
+            yield return string.Create(CultureInfo.InvariantCulture, $"stage={Names[stage]} emails={values.Count} ms p50={percentile(values, 50):0} p90={percentile(values, 90):0} p99={percentile(values, 99):0}");
+        }
+
+        if (window <= 0)
+        {
+            yield break;
+        }
+
+        var start = emails.Min(e => e.Accepted);
+        foreach (var slot in emails.GroupBy(e => (int)((e.Accepted - start).TotalSeconds / window)).OrderBy(g => g.Key))
+        {
+            var columns = Enumerable.Range(0, Names.Length).Select(stage =>
+            {
+                var values = slot.Select(e => e.Stages[stage]).Order().ToList();
+                return string.Create(CultureInfo.InvariantCulture, $"{Names[stage]}={percentile(values, 50):0}/{percentile(values, 99):0}");
+            });
+            yield return string.Create(CultureInfo.InvariantCulture, $"stages_window_s={slot.Key * window} emails={slot.Count()} ms p50/p99 {string.Join(' ', columns)}");
         }
     }
 
