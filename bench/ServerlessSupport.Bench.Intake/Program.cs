@@ -7,11 +7,8 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Azure;
 using ServerlessSupport.Bench.Intake;
-using ServerlessSupport.Core.Sla;
-using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Standalone;
 using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
 
@@ -57,7 +54,9 @@ await using var app = StandaloneHost.Build(
         "--Support:FollowUpSchedule=0 * * * * *", "--Support:EscalationSchedule=30 * * * * *",
     ],
     builder => builder.Services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry))));
-await SeedDueAsync(azurite.TableService, seedDue);
+var dueTable = azurite.TableService.GetTableClient(StorageNames.Due);
+await dueTable.CreateIfNotExistsAsync();
+await FutureDueRows.WriteAsync(dueTable, seedDue, TimeProvider.System.GetUtcNow());
 await app.StartAsync();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}"), Timeout = TimeSpan.FromSeconds(30) };
 await WaitHealthyAsync(http);
@@ -249,23 +248,6 @@ static async Task WaitForAcksAsync(ConcurrentDictionary<string, long> sent, Conc
 
 static double Percentile(List<double> sorted, int percentile) =>
     sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-static async Task SeedDueAsync(TableServiceClient service, int rows)
-{
-    var due = service.GetTableClient(StorageNames.Due);
-    await due.CreateIfNotExistsAsync();
-    var at = new DateTimeOffset(2027, 12, 1, 9, 0, 0, TimeSpan.Zero);
-
-    // The due index's own rows (TableDueIndex), never due during the run and so never read back: their tickets need not exist.
-    var entities = Enumerable.Range(0, rows).Select(i => TableDueIndex.ToEntity(TicketId.New(), i % 3 == 0
-        ? new DueEntry(DueKinds.StatusNote, at.AddMinutes(i % 600), DueKinds.FollowUpSweep)
-        : new DueEntry(DueKinds.Escalation(TargetKind.FirstResponse), at.AddMinutes(i % 600), DueKinds.EscalationSweep)));
-
-    // Legal batches: at most 100 rows, one partition each.
-    var batches = entities.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
-    await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
-        await due.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
-}
 
 static async Task<int> CountRowsAsync(TableServiceClient service, string table, string? filter)
 {

@@ -18,17 +18,22 @@ public sealed class QueueDepthGaugeTests(AzuriteFixture fixture) : IDisposable
 
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly List<MetricCollector<long>> _collectors = [];
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        foreach (var collector in _collectors)
+        {
+            collector.Dispose();
+        }
+
+        _services.Dispose();
+    }
 
     [Fact]
     public async Task Observe_MessagesWaiting_ReportsEveryQueueByItsLogicalName()
     {
-        var (clients, meters) = await NewStorageAsync();
-        await SendAsync(clients, QueueNames.Inbound, 3);
-        await SendAsync(clients, QueueNames.Outbound + StorageNames.PoisonSuffix, 1);
-        _ = new QueueDepthGauge(clients, meters, _time, NullLogger<QueueDepthGauge>.Instance);
-        using var collector = new MetricCollector<long>(meters, SupportTelemetry.Name, SupportTelemetry.QueueDepthName);
+        var (_, collector) = await StartGaugeAsync((QueueNames.Inbound, 3), (QueueNames.Outbound + StorageNames.PoisonSuffix, 1));
 
         var depths = await ObserveUntilAsync(collector, d => d.Count == StorageNames.AllQueues.Count);
 
@@ -41,10 +46,7 @@ public sealed class QueueDepthGaugeTests(AzuriteFixture fixture) : IDisposable
     [Fact]
     public async Task Observe_WithinMaxAge_KeepsTheLastCountsUntilTheyAreStale()
     {
-        var (clients, meters) = await NewStorageAsync();
-        await SendAsync(clients, QueueNames.Inbound, 1);
-        _ = new QueueDepthGauge(clients, meters, _time, NullLogger<QueueDepthGauge>.Instance);
-        using var collector = new MetricCollector<long>(meters, SupportTelemetry.Name, SupportTelemetry.QueueDepthName);
+        var (clients, collector) = await StartGaugeAsync((QueueNames.Inbound, 1));
         await ObserveUntilAsync(collector, d => d.GetValueOrDefault(QueueNames.Inbound) == 1);
 
         await SendAsync(clients, QueueNames.Inbound, 2);
@@ -65,10 +67,7 @@ public sealed class QueueDepthGaugeTests(AzuriteFixture fixture) : IDisposable
     [Fact]
     public async Task Observe_StorageDown_KeepsTheLastCounts()
     {
-        var (clients, meters) = await NewStorageAsync();
-        await SendAsync(clients, QueueNames.Inbound, 2);
-        _ = new QueueDepthGauge(clients, meters, _time, NullLogger<QueueDepthGauge>.Instance);
-        using var collector = new MetricCollector<long>(meters, SupportTelemetry.Name, SupportTelemetry.QueueDepthName);
+        var (clients, collector) = await StartGaugeAsync((QueueNames.Inbound, 2));
         await ObserveUntilAsync(collector, d => d.GetValueOrDefault(QueueNames.Inbound) == 2);
 
         // The same gauge's queues, deleted under it: every refresh now fails (404), as it would with storage unreachable.
@@ -85,7 +84,11 @@ public sealed class QueueDepthGaugeTests(AzuriteFixture fixture) : IDisposable
         }
     }
 
-    private async Task<(StorageClients Clients, IMeterFactory Meters)> NewStorageAsync()
+    /// <summary>
+    /// Fresh prefixed queues holding <paramref name="waiting"/> messages, a gauge on them, and a collector that sees this
+    /// gauge only (it listens to the test's own meter factory).
+    /// </summary>
+    private async Task<(StorageClients Clients, MetricCollector<long> Collector)> StartGaugeAsync(params (string Queue, int Messages)[] waiting)
     {
         var names = new StorageNames(AzuriteFixture.UniqueName("g")[..12]);
         var clients = new StorageClients(fixture.Azurite.TableService, fixture.Azurite.QueueService, fixture.Azurite.BlobService, names);
@@ -94,7 +97,16 @@ public sealed class QueueDepthGaugeTests(AzuriteFixture fixture) : IDisposable
             await clients.Queue(queue).CreateIfNotExistsAsync();
         }
 
-        return (clients, _services.GetRequiredService<IMeterFactory>());
+        foreach (var (queue, messages) in waiting)
+        {
+            await SendAsync(clients, queue, messages);
+        }
+
+        var meters = _services.GetRequiredService<IMeterFactory>();
+        _ = new QueueDepthGauge(clients, meters, _time, NullLogger<QueueDepthGauge>.Instance);
+        var collector = new MetricCollector<long>(meters, SupportTelemetry.Name, SupportTelemetry.QueueDepthName);
+        _collectors.Add(collector);
+        return (clients, collector);
     }
 
     private static async Task SendAsync(StorageClients clients, string queue, int count)
