@@ -33,6 +33,44 @@ internal static class HostJson
         return node as JsonObject ?? throw new InvalidOperationException($"{path} is not a JSON object.");
     }
 
+    /// <summary>The section of app settings that override host.json, as on the Functions host.</summary>
+    public const string OverrideSection = "AzureFunctionsJobHost";
+
+    /// <summary>
+    /// Applies the app settings named <c>AzureFunctionsJobHost__&lt;path&gt;</c> to <paramref name="hostJson"/>, as the Functions
+    /// host does (<c>AzureFunctionsJobHost__extensions__queues__visibilityTimeout=00:00:05</c> overrides
+    /// <c>extensions.queues.visibilityTimeout</c>), so one setting configures either host.
+    /// </summary>
+    public static JsonObject WithOverrides(JsonObject hostJson, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(hostJson);
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var (key, value) in configuration.GetSection(OverrideSection).AsEnumerable(makePathsRelative: true))
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            var path = key.Split(':');
+            var node = hostJson;
+            foreach (var part in path[..^1])
+            {
+                if (Get(node, part) is not JsonObject child)
+                {
+                    child = [];
+                    node[Name(node, part)] = child;
+                }
+
+                node = child;
+            }
+
+            node[Name(node, path[^1])] = value;
+        }
+
+        return hostJson;
+    }
+
     public static QueueListenerOptions ReadQueueOptions(JsonObject hostJson)
     {
         ArgumentNullException.ThrowIfNull(hostJson);
@@ -62,6 +100,10 @@ internal static class HostJson
     // host.json keys are case-insensitive.
     private static JsonNode? Get(JsonObject parent, string name) =>
         parent.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    // The key as host.json spells it, or the setting's spelling for a new key.
+    private static string Name(JsonObject parent, string name) =>
+        parent.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Key ?? name;
 
     private static int? Int(JsonObject parent, string name) => Get(parent, name) switch
     {

@@ -33,7 +33,8 @@ internal static partial class StandaloneHost
             .Validate(o => HostIdPattern().IsMatch(o.HostId), "AzureFunctionsWebHost__hostid must be 1-32 lower-case letters, digits or dashes.")
             .ValidateOnStart();
         var contentRoot = builder.Environment.ContentRootPath;
-        services.AddSingleton(_ => HostJson.Locate(contentRoot) is { } path ? HostJson.ReadQueueOptions(HostJson.Load(path)) : new QueueListenerOptions());
+        var configuration = builder.Configuration;
+        services.AddSingleton(_ => HostJson.ReadQueueOptions(HostJson.WithOverrides(HostJson.Locate(contentRoot) is { } path ? HostJson.Load(path) : [], configuration)));
         services.AddHostedService<StandaloneTriggers>();
 
         // A function may return any IActionResult, as under the worker's ASP.NET Core integration, which needs MVC's executors.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using ServerlessSupport.Standalone;
 using ServerlessSupport.Testing;
 
@@ -34,6 +35,26 @@ public sealed class HostJsonTests
         Assert.Equal(2, read.EffectiveNewBatchThreshold);
         Assert.Equal(TimeSpan.FromMilliseconds(250), read.MaxPollingInterval);
         Assert.Equal(TimeSpan.FromSeconds(7), read.VisibilityTimeout);
+    }
+
+    [Fact]
+    public void WithOverrides_AzureFunctionsJobHostSettings_WinOverHostJsonAsOnTheFunctionsHost()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",
+            ["AzureFunctionsJobHost:Extensions:Queues:MaxDequeueCount"] = "2",
+            ["AzureFunctionsJobHost:logging:logLevel:default"] = "Warning",
+        }).Build();
+
+        var hostJson = HostJson.WithOverrides(HostJson.Load(RepositoryRoot.Combine("host.json")), settings);
+        var options = HostJson.ReadQueueOptions(hostJson);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), options.VisibilityTimeout);
+        Assert.Equal(2, options.MaxDequeueCount);
+        Assert.Equal(16, options.BatchSize);
+        Assert.Equal("Warning", hostJson["logging"]!["logLevel"]!["default"]!.GetValue<string>());
+        Assert.Single(hostJson["extensions"]!.AsObject(), p => p.Key.Equals("queues", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
