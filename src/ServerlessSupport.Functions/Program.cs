@@ -13,10 +13,18 @@ if (await AppCommands.TryRunAsync(args, Console.Out) is { } exitCode)
 // the same functions then.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath, AppHost.FunctionsWorker);
+builder.Services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath);
 
 // Under the Functions host only: the worker's invocation spans, its resource attributes and the host's trace context.
+// This also tells the host that the worker exports its own telemetry, so the host drops the logs the worker sends it.
 builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+
+// So on a developer's machine (func start, the Development environment) the worker writes its logs to its standard
+// output, one line each, which the host shows as Host.Function.Console. In Azure they go to Azure Monitor.
+if (builder.Environment.IsDevelopment())
+{
+    builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+}
 using var app = builder.Build();
 await app.RunAsync();
 return 0;

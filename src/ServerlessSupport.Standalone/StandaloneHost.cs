@@ -26,7 +26,7 @@ internal static partial class StandaloneHost
         }
 
         var services = builder.Services;
-        services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath, AppHost.Standalone);
+        services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(new StandaloneFunctions(functions ?? FunctionIndex.All));
         services.AddOptions<HostingOptions>()
             .BindConfiguration(HostingOptions.Section)

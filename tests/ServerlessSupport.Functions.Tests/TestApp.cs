@@ -31,7 +31,8 @@ internal sealed class TestApp : IAsyncDisposable
         IReadOnlyList<FunctionEntry>? functions = null,
         params string[] settings)
     {
-        var args = new List<string> { $"--AzureWebJobsStorage={storageConnectionString}", "--Support:SurveySigningKey=test-signing-key", "--urls=http://127.0.0.1:0" };
+        // Development: without a SendGrid key the app keeps mail in the local outbox, which it does only there.
+        var args = new List<string> { $"--AzureWebJobsStorage={storageConnectionString}", "--Support:SurveySigningKey=test-signing-key", "--urls=http://127.0.0.1:0", "--environment=Development" };
 
         // Settings use their Functions (environment) names; on the command line "__" must be spelled ":".
         args.AddRange(settings.Select(s => "--" + s[..s.IndexOf('=', StringComparison.Ordinal)].Replace("__", ":", StringComparison.Ordinal) + s[s.IndexOf('=', StringComparison.Ordinal)..]));

@@ -45,7 +45,8 @@ internal sealed class SimulationWorld : IAsyncDisposable
     public static async Task<SimulationWorld> StartAsync(string policyPath, string connectionString, string prefix, DateTimeOffset start, CancellationToken cancellationToken)
     {
         var time = new SimulatedClock(start);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryRoot.Path });
+        // Development: no SendGrid key and no real mail, as on a developer's machine (the simulated sender replaces the outbox).
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryRoot.Path, EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,
@@ -59,7 +60,7 @@ internal sealed class SimulationWorld : IAsyncDisposable
 
         var services = builder.Services;
         services.AddSingleton<TimeProvider>(time);
-        services.AddServerlessSupport(builder.Configuration, RepositoryRoot.Path, AppHost.Standalone);
+        services.AddServerlessSupport(builder.Configuration, RepositoryRoot.Path);
 
         var ledger = new SimulationLedger(ServerlessSupport.Functions.Settings.PolicyRegistration.Load(Path.GetFullPath(policyPath), RepositoryRoot.Path));
         var queues = new QueueCounters();

@@ -34,7 +34,7 @@ internal static class AgentKeyCommand
         // The app's own configuration and service wiring, without starting it: the same storage the app uses.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings });
         configure?.Invoke(builder.Configuration);
-        builder.Services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath, AppHost.Standalone);
+        builder.Services.AddServerlessSupport(builder.Configuration, builder.Environment.ContentRootPath);
         using var host = builder.Build();
         var store = host.Services.GetRequiredService<TableAgentKeyStore>();
         return await RunAsync(store, verb, rest.FirstOrDefault(), output, cancellationToken);

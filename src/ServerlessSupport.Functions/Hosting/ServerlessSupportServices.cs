@@ -14,8 +14,7 @@ namespace ServerlessSupport.Functions.Hosting;
 public static class ServerlessSupportServices
 {
     /// <param name="contentRoot">Where <c>config/policy.json</c> is looked up first (then next to the app).</param>
-    /// <param name="host">Which host runs the functions: only the standalone host may keep mail in the local outbox.</param>
-    public static IServiceCollection AddServerlessSupport(this IServiceCollection services, IConfiguration configuration, string contentRoot, AppHost host)
+    public static IServiceCollection AddServerlessSupport(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -23,7 +22,7 @@ public static class ServerlessSupportServices
         services.AddAppSettings();
         services.AddSupportPolicy(configuration, contentRoot);
         services.AddSupportStorage(configuration);
-        services.AddIntake(configuration, host);
+        services.AddIntake(configuration);
         services.AddSla();
         services.AddAgentApi();
         services.AddSupportTelemetry(configuration);

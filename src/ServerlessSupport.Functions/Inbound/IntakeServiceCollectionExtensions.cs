@@ -3,7 +3,6 @@ using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
-using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Functions.Outbound;
 using ServerlessSupport.Functions.Settings;
 using ServerlessSupport.Storage.Outbound;
@@ -13,7 +12,7 @@ namespace ServerlessSupport.Functions.Inbound;
 /// <summary>The intake pipeline's services: the Core steps and the email sender (storage registers its own adapters).</summary>
 internal static class IntakeServiceCollectionExtensions
 {
-    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration, AppHost host)
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp =>
         {
@@ -34,12 +33,8 @@ internal static class IntakeServiceCollectionExtensions
 
         if (string.IsNullOrWhiteSpace(configuration["SendGrid:ApiKey"]))
         {
-            if (host == AppHost.FunctionsWorker)
-            {
-                throw new InvalidOperationException($"{AppSettings.SendGridApiKey} is required under the Functions host; only the standalone host may keep mail in the local outbox.");
-            }
-
             services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<TableDevOutbox>());
+            services.AddHostedService<LocalOutboxCheck>();
         }
         else
         {

@@ -245,7 +245,8 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevOutbox_WithoutSendGridKey_KeepsTheAcknowledgmentReadable()
     {
-        await using var local = await PipelineHost.StartAsync(azurite, new Dictionary<string, string?> { ["SendGrid:ApiKey"] = string.Empty });
+        // The local outbox is for a developer's machine: the Development environment.
+        await using var local = await PipelineHost.StartAsync(azurite, new Dictionary<string, string?> { ["SendGrid:ApiKey"] = string.Empty, ["environment"] = "Development" });
 
         using var posted = await local.PostInboundAsync("json", new InboundMailBuilder().Subject("Kept locally").ToContent());
         await local.WaitForIdleAsync();

@@ -12,7 +12,7 @@ public sealed class SlaStartupTests(AzuriteFixture fixture)
     /// <summary>The app as the standalone host's Program.cs builds it, with these settings.</summary>
     private IHost Build(Dictionary<string, string?> settings) => StandaloneHost.Build(
     [
-        "--urls", "http://127.0.0.1:0", "--contentRoot", RepositoryRoot.Path, $"--AzureWebJobsStorage={fixture.ConnectionString}",
+        "--urls", "http://127.0.0.1:0", "--contentRoot", RepositoryRoot.Path, $"--AzureWebJobsStorage={fixture.ConnectionString}", "--environment=Development",
         .. settings.Select(s => $"--{s.Key}={s.Value}"),
     ]);
 
@@ -59,5 +59,15 @@ public sealed class SlaStartupTests(AzuriteFixture fixture)
         Assert.NotNull(ActivatorUtilities.CreateInstance<CsatEndpoint>(scope.ServiceProvider));
         Assert.Equal(4, host.Services.GetRequiredService<SupportPolicy>().Priorities.Count);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task StartAsync_ProductionWithoutSendGridKey_FailsNamingTheSetting()
+    {
+        using var host = Build(new() { ["Support:SurveySigningKey"] = "k", ["environment"] = "Production", ["Storage:Prefix"] = AzuriteFixture.UniqueName("s")[..10] });
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("SendGrid__ApiKey is required outside the Development environment", ex.Message, StringComparison.Ordinal);
     }
 }
