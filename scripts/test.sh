@@ -30,6 +30,17 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+
+# The conformance suite runs the same cases on both hosts; where the real Functions host is at hand (the functions-host
+# folder beside the checkout, or FUNCTIONS_HOST), its cases must have run, not been skipped.
+count() { cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' | grep "testName=\"[^\"]*\.$1\." | grep -c "outcome=\"$2\"" || true; }
+real_passed=$(count RealHostConformanceTests Passed); real_skipped=$(count RealHostConformanceTests NotExecuted)
+echo "conformance: real host $real_passed passed, $(count RealHostConformanceTests Failed) failed, $real_skipped skipped;" \
+  "standalone host $(count StandaloneConformanceTests Passed) passed, $(count StandaloneConformanceTests Failed) failed"
+if { [ -f ../shared/functions-host/start.sh ] || [ -n "${FUNCTIONS_HOST:-}" ]; } && { [ "$real_passed" -eq 0 ] || [ "$real_skipped" -ne 0 ]; }; then
+  echo "the real Functions host is available here, but its conformance cases did not all run" >&2
+  status=1
+fi
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "no test ran" >&2
   exit 1

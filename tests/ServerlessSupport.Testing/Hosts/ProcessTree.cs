@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace ServerlessSupport.Testing.Hosts;
+
+/// <summary>
+/// A process and its descendants read from /proc (Linux): the real host runs the worker as a child process, so what the
+/// app costs is the whole tree.
+/// </summary>
+public static class ProcessTree
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ: 100 on every Linux the runtime supports.
+
+    /// <summary>The pids of <paramref name="root"/> and every process below it that is still running.</summary>
+    public static IReadOnlyList<int> Members(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && Stat(pid) is { } stat)
+            {
+                parents[pid] = int.Parse(stat[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        var members = new List<int> { root };
+        for (var i = 0; i < members.Count; i++)
+        {
+            members.AddRange(parents.Where(p => p.Value == members[i]).Select(p => p.Key));
+        }
+
+        return members;
+    }
+
+    /// <summary>User plus system CPU time of the tree's living processes.</summary>
+    public static TimeSpan CpuTime(int root) =>
+        TimeSpan.FromSeconds(Members(root).Select(Stat).OfType<string[]>()
+            .Sum(s => (double.Parse(s[11], CultureInfo.InvariantCulture) + double.Parse(s[12], CultureInfo.InvariantCulture)) / TicksPerSecond));
+
+    /// <summary>Resident memory of the tree in MiB.</summary>
+    public static double RssMiB(int root) => Members(root).Sum(RssKiB) / 1024.0;
+
+    private static double RssKiB(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    // The fields of /proc/<pid>/stat after the command name (which may hold spaces): [0] state, [1] ppid, … [11] utime, [12] stime.
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
