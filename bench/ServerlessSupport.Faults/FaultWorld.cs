@@ -1,17 +1,18 @@
-using System.Text.Json.Nodes;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
+using ServerlessSupport.Testing.Hosts;
 
 namespace ServerlessSupport.Faults;
 
 /// <summary>
 /// One scenario's world: a fresh Azurite, the local SendGrid server (in this process), optional blackhole proxies in front
-/// of the three storage services, and the app as one or more child processes with a fresh storage prefix.
+/// of the three storage services, and the app as one or more child processes on the chosen host, configured by app
+/// settings only.
 /// </summary>
 internal sealed class FaultWorld : IAsyncDisposable
 {
-    private readonly List<AppProcess> _apps = [];
+    private readonly List<AppInstance> _apps = [];
     private readonly Dictionary<string, string> _environment;
 
     private FaultWorld(AzuriteProcess azurite, FakeSendGridServer sendGrid, IReadOnlyList<Blackhole> proxies, string runFolder, Dictionary<string, string> environment)
@@ -21,7 +22,7 @@ internal sealed class FaultWorld : IAsyncDisposable
         Proxies = proxies;
         RunFolder = runFolder;
         _environment = environment;
-        Storage = new StorageClients(azurite.TableService, azurite.QueueService, azurite.BlobService, new StorageNames(environment["Storage__Prefix"]));
+        Storage = new StorageClients(azurite.TableService, azurite.QueueService, azurite.BlobService, new StorageNames());
         Invariant = new Invariant(Storage, sendGrid);
     }
 
@@ -39,7 +40,16 @@ internal sealed class FaultWorld : IAsyncDisposable
 
     public Invariant Invariant { get; }
 
-    public IReadOnlyList<AppProcess> Apps => _apps;
+    public IReadOnlyList<AppInstance> Apps => _apps;
+
+    /// <summary>The host every scenario runs the app on (<c>--host</c>).</summary>
+    public static HostKind Host { get; set; } = HostKinds.Default;
+
+    /// <summary>
+    /// How long a message a killed instance was running stays hidden: the real host receives with a fixed 10-minute
+    /// visibility (renewed while it runs); the standalone host's lease is shortened to 30 s here (<c>messageLease</c>).
+    /// </summary>
+    public static TimeSpan MessageLease => Host == HostKind.Real ? TimeSpan.FromMinutes(10) : TimeSpan.FromSeconds(30);
 
     public static async Task<FaultWorld> StartAsync(string scenario, bool proxied, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -50,7 +60,6 @@ internal sealed class FaultWorld : IAsyncDisposable
             : [];
         var (blob, queue, table) = proxied ? (proxies[0].Port, proxies[1].Port, proxies[2].Port) : (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         var runFolder = Directory.CreateTempSubdirectory($"faults-{scenario}-").FullName;
-        WriteHostJson(runFolder);
 
         var environment = new Dictionary<string, string>
         {
@@ -61,10 +70,16 @@ internal sealed class FaultWorld : IAsyncDisposable
             ["Support__WebhookKeys"] = Traffic.WebhookKey,
             ["Support__SurveySigningKey"] = "faults-survey-signing-key-0123456789",
             ["Support__PolicyPath"] = Path.Combine(RepositoryRoot.Path, "config", "policy.json"),
-            ["Storage__Prefix"] = "f" + Guid.NewGuid().ToString("N")[..8],
             ["AzureFunctionsWebHost__hostid"] = "faults",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
+
+            // host.json as shipped but for two harness changes: failed messages come back after 5 s (not 30 s), and the
+            // standalone host leases a running message for 30 s (renewed at half-time) rather than 10 minutes, so a killed
+            // instance's messages come back within a scenario (the real host's lease is fixed; see MessageLease).
+            ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:05",
+            ["AzureFunctionsJobHost__extensions__queues__messageLease"] = "00:00:30",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -74,9 +89,10 @@ internal sealed class FaultWorld : IAsyncDisposable
         return new FaultWorld(azurite, sendGrid, proxies, runFolder, environment);
     }
 
-    public async Task<AppProcess> StartAppAsync()
+    public async Task<AppInstance> StartAppAsync()
     {
-        var app = new AppProcess($"app{_apps.Count + 1}", _environment, RunFolder, RunFolder);
+        var name = $"app{_apps.Count + 1}";
+        var app = new AppInstance(Host, _environment, Path.Combine(RunFolder, name), name, captureLog: false);
         _apps.Add(app);
         await app.StartAsync();
         return app;
@@ -98,19 +114,5 @@ internal sealed class FaultWorld : IAsyncDisposable
 
         await SendGrid.DisposeAsync();
         await Azurite.DisposeAsync();
-    }
-
-    /// <summary>
-    /// The repository's host.json with two harness changes: failed messages retry after 5 s (not 30 s) and a running
-    /// message is leased for 30 s (renewed at half-time) rather than 10 minutes, so a killed instance's messages come back
-    /// within a scenario. Everything else (batch size, 5 deliveries before poison) is the shipped configuration.
-    /// </summary>
-    private static void WriteHostJson(string folder)
-    {
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")))!.AsObject();
-        var queues = host["extensions"]!["queues"]!.AsObject();
-        queues["visibilityTimeout"] = "00:00:05";
-        queues["messageLease"] = "00:00:30";
-        File.WriteAllText(Path.Combine(folder, "host.json"), host.ToJsonString());
     }
 }

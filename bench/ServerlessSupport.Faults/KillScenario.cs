@@ -2,8 +2,9 @@ namespace ServerlessSupport.Faults;
 
 /// <summary>
 /// Steady traffic while the app is SIGKILLed at random moments and restarted each time. Messages a dead instance held
-/// reappear when their lease (30 s here) runs out, outbox claims when their claim (20 s here) does; nothing accepted may
-/// be lost or doubled, and an acknowledgment may go out twice only when a kill fell between its send and its mark.
+/// reappear when their lease runs out (<see cref="FaultWorld.MessageLease"/>: 10 minutes on the real host), outbox claims
+/// when their claim (20 s here) does; nothing accepted may be lost or doubled, and an acknowledgment may go out twice only
+/// when a kill fell between its send and its mark.
 /// </summary>
 internal static class KillScenario
 {
@@ -37,7 +38,7 @@ internal static class KillScenario
         await run;
         Report.Line($"traffic stopped: sent={traffic.Sent} accepted={traffic.Accepted.Count} refused_or_reset={traffic.RefusedTotal} kills={killTimes.Count} starts={app.Starts}");
 
-        await world.Invariant.WaitForAcksAsync(traffic.Accepted.Keys, TimeSpan.FromMinutes(4), Report.Line);
+        await world.Invariant.WaitForAcksAsync(traffic.Accepted.Keys, FaultWorld.MessageLease + TimeSpan.FromMinutes(4), Report.Line);
         var verdict = await world.Invariant.CheckAsync("kill", traffic.Accepted.Keys, killTimes);
         if (killTimes.Count < kills)
         {

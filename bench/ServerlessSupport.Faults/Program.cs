@@ -1,11 +1,14 @@
 using System.Globalization;
 using ServerlessSupport.Faults;
+using ServerlessSupport.Testing.Hosts;
 
-// Fault harness (issue 7). Usage: ServerlessSupport.Faults <scenario>|all [--quick] [--minutes N] [--kills N]
+// Fault harness. Usage: ServerlessSupport.Faults <scenario>|all [--host real|standalone] [--quick] [--minutes N] [--kills N]
 //   storage-down | sendgrid-down | kill | poison | two-instances | load
 // `all` runs every scenario (load and sendgrid-down in their quick form unless --full) and ends with one line per
 // scenario and `faults_survived=N/N lost=L`. Exit code 0 only when every scenario passed.
-var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var hostIndex = Array.IndexOf(args, "--host");
+FaultWorld.Host = HostKinds.Parse(hostIndex >= 0 && hostIndex + 1 < args.Length ? args[hostIndex + 1] : null);
+var scenario = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--host")).FirstOrDefault() ?? "all";
 var quick = args.Contains("--quick") || (scenario == "all" && !args.Contains("--full"));
 var names = new[] { "storage-down", "sendgrid-down", "kill", "poison", "two-instances", "load" };
 var run = scenario == "all" ? names : [scenario];
@@ -15,11 +18,13 @@ if (run.Any(s => !names.Contains(s)))
     return 2;
 }
 
-if (!File.Exists(AppProcess.DllPath))
+if (!File.Exists(AppBuild.StandaloneDll))
 {
-    Console.Error.WriteLine($"Build the app first: dotnet build src/ServerlessSupport.Standalone -c Release ({AppProcess.DllPath} is missing).");
+    Console.Error.WriteLine($"Build the app first: dotnet build src/ServerlessSupport.Standalone -c Release ({AppBuild.StandaloneDll} is missing).");
     return 2;
 }
+
+Report.Line($"host: {FaultWorld.Host.Name()}{(FaultWorld.Host == HostKind.Real ? $" ({FunctionsHost.Available?.Description ?? FunctionsHost.UnavailableReason})" : string.Empty)}");
 
 var verdicts = new List<Verdict>();
 foreach (var name in run)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using ServerlessSupport.Testing.Hosts;
 
 namespace ServerlessSupport.Faults;
 
@@ -10,6 +11,7 @@ namespace ServerlessSupport.Faults;
 /// </summary>
 internal sealed class Traffic
 {
+    /// <summary>The standalone host's webhook key; the real host's come from its own key store.</summary>
     public const string WebhookKey = "faults-key";
     public const string SupportAddress = "support@faults.test";
 
@@ -26,7 +28,7 @@ internal sealed class Traffic
     public int RefusedTotal => Refused.Values.Sum();
 
     /// <summary>Posts <paramref name="rate"/> emails a second for <paramref name="duration"/> to one of the given apps, in turn.</summary>
-    public async Task RunAsync(IReadOnlyList<AppProcess> apps, double rate, TimeSpan duration, CancellationToken cancellationToken = default)
+    public async Task RunAsync(IReadOnlyList<AppInstance> apps, double rate, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var count = (int)(rate * duration.TotalSeconds);
         var start = Stopwatch.GetTimestamp();
@@ -46,14 +48,14 @@ internal sealed class Traffic
         await Task.WhenAll(inFlight);
     }
 
-    public async Task PostOneAsync(AppProcess app)
+    public async Task PostOneAsync(AppInstance app)
     {
         var n = Interlocked.Increment(ref _sequence);
         var messageId = $"<{Guid.NewGuid():N}@customer.faults.test>";
         var body = $$"""{"from":"Customer {{n}} <c{{n}}-{{Guid.NewGuid():N}}@customer.faults.test>","to":["{{SupportAddress}}"],"subject":"Order {{n}} has not arrived","text":"Hello, my order {{n}} has not arrived. Can you check?","messageId":"{{messageId}}"}""";
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/json") { Content = content };
-        request.Headers.Add("x-functions-key", WebhookKey);
+        app.WithKey(request);
         try
         {
             using var response = await app.Http.SendAsync(request);
