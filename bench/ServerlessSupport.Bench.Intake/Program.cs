@@ -1,19 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime;
 using System.Text;
-using Azure.Core;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Azure;
 using ServerlessSupport.Bench.Intake;
-using ServerlessSupport.Standalone;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;
 using ServerlessSupport.Testing.FakeSendGrid;
+using ServerlessSupport.Testing.Hosts;
 
-// Intake benchmark: the standalone app against Azurite and the local SendGrid server; emails posted over
-// HTTP at a fixed rate; acknowledgment latency = webhook 200 → SendGrid request received.
+// Intake benchmark: the app as a child process, on the real Functions host or the standalone host (--host), against
+// Azurite (through a counter of storage calls) and the local SendGrid server; emails posted over HTTP at a fixed rate;
+// acknowledgment latency = webhook 200 → SendGrid request received.
+var host = HostKinds.Parse(StringOption("--host"));
 var rate = Option("--rate", 50);
 var seconds = Option("--seconds", 60);
 // --windows N: also the latency of the emails accepted in each N-second window (where in the run the tail comes from).
@@ -21,19 +20,20 @@ var window = Option("--windows", 0);
 // --seed-due N: N due rows, all due next year, written before the run, as a soak's late minutes hold them. In Azurite
 // every sweep query scans the whole Due table, so this brings a long soak's sweep cost into a short run.
 var seedDue = Option("--seed-due", 0);
-// --warmup S: S seconds at the run's rate before measuring; by default until the JIT has settled (see below).
+// --warmup S: S seconds at the run's rate before measuring; by default until the app's CPU per email has settled (below).
 var warmup = Option("--warmup", 0);
-// --stages: also where the time goes, stage by stage, from the app's spans (StageTimes).
-using var stages = args.Contains("--stages") ? new StageTimes() : null;
 var total = rate * seconds;
-const string Key = "bench-key";
-const string Support = "support@bench.test";
 
 await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
+await using var storage = await StorageCounter.StartAsync(azurite);
 await using var sendGrid = await FakeSendGridServer.StartAsync();
+// --stages: also where the time goes, stage by stage, from the app's spans (StageTimes).
+await using var stages = args.Contains("--stages") ? await StageTimes.StartAsync() : null;
+
 // What the latency count needs, taken from each answered request as it arrives: the first acknowledgment's time and how
 // many there were, by the Message-ID it answers. The server keeps no request: its memory is not the app's.
 var acks = new ConcurrentDictionary<string, Ack>(StringComparer.Ordinal);
+sendGrid.KeepRequests = false;
 sendGrid.RequestRecorded += request =>
 {
     if (request.Answer?.Status == 202 && request.MailHeader("In-Reply-To") is { } answered)
@@ -41,46 +41,51 @@ sendGrid.RequestRecorded += request =>
         acks.AddOrUpdate(answered, new Ack(request.ReceivedAt, 1), (_, seen) => new Ack(seen.First < request.ReceivedAt ? seen.First : request.ReceivedAt, seen.Count + 1));
     }
 };
-var counter = new CountingPolicy(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
 
-// The standalone host in this process, built exactly as its Program.cs builds it, with a counter on its storage pipelines.
-var appPort = LoopbackPort.Free();
-await using var app = StandaloneHost.Build(
-    [
-        "--urls", $"http://127.0.0.1:{appPort}", "--contentRoot", RepositoryRoot.Path,
-        $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--SendGrid:ApiKey={sendGrid.ApiKey}", $"--SendGrid:BaseUrl={sendGrid.BaseUrl}",
-        $"--Support:Address={Support}", $"--Support:WebhookKeys={Key}", "--Support:SurveySigningKey=bench-signing-key", "--Logging:LogLevel:Default=Warning",
-        // The sweeps run as deployed (infra/main.bicep): half a minute apart.
-        "--Support:FollowUpSchedule=0 * * * * *", "--Support:EscalationSchedule=30 * * * * *",
-    ],
-    builder => builder.Services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry))));
+var settings = new Dictionary<string, string>
+{
+    ["AzureWebJobsStorage"] = storage.ConnectionString,
+    ["AzureFunctionsWebHost__hostid"] = "bench",
+    ["SendGrid__ApiKey"] = sendGrid.ApiKey,
+    ["SendGrid__BaseUrl"] = sendGrid.BaseUrl.ToString(),
+    ["Support__Address"] = "support@bench.test",
+    ["Support__WebhookKeys"] = "bench-key",
+    ["Support__SurveySigningKey"] = "bench-signing-key",
+    ["Support__PolicyPath"] = RepositoryRoot.Combine("config", "policy.json"),
+    // The sweeps run as deployed (infra/main.bicep): half a minute apart.
+    ["Support__FollowUpSchedule"] = "0 * * * * *",
+    ["Support__EscalationSchedule"] = "30 * * * * *",
+    // Warnings only, on either host: the run measures the work, not a console at 50 lines a second.
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
+    ["DOTNET_gcServer"] = "0",
+};
+foreach (var (key, value) in stages?.AppSettings ?? new Dictionary<string, string>())
+{
+    settings[key] = value;
+}
+
 var dueTable = azurite.TableService.GetTableClient(StorageNames.Due);
 await dueTable.CreateIfNotExistsAsync();
 await FutureDueRows.WriteAsync(dueTable, seedDue, TimeProvider.System.GetUtcNow());
+await using var app = new AppInstance(host, settings, Directory.CreateTempSubdirectory("bench-intake-").FullName, "app", captureLog: false);
 await app.StartAsync();
-using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}"), Timeout = TimeSpan.FromSeconds(30) };
-await WaitHealthyAsync(http);
+Console.WriteLine($"host={host.Name()} ({(host == HostKind.Real ? FunctionsHost.Available?.Description : AppBuild.StandaloneDll)}) log={app.LogPath}");
 
-// Warm-up: JIT (.NET's tiers and Azurite's V8), connection pools and table creation are not what we measure. Ten
-// emails left most of it inside the measured minute: the runtime went on compiling about 500 methods a second for
-// 25 s, and the first 10 s held most of the emails over 400 ms. So the warm-up runs at the run's rate, a second at a
-// time, until fewer than 20 methods a second were compiled over the last 5 s (at least 10 s, at most 60 s).
-sendGrid.KeepRequests = false;
+// Warm-up: JIT (.NET's tiers in every process, Azurite's V8), connection pools and table creation are not what we
+// measure. It runs at the run's rate, a second at a time, until the app's CPU per email has settled: the last 5 s within
+// 10 % of the 5 s before (at least 10 s, at most 60 s).
 var warm = new ConcurrentDictionary<string, long>();
 var warmSeconds = 0;
-var jitted = new Queue<long>();
-for (var compiled = JitInfo.GetCompiledMethodCount(); ;)
+var cpuPerSecond = new List<double>();
+for (var cpu = app.CpuTime(); ;)
 {
-    await SendBatchAsync(http, rate, rate, warm, new ConcurrentBag<int>());
+    await SendBatchAsync(app, rate, rate, warm, new ConcurrentBag<int>());
     warmSeconds++;
-    jitted.Enqueue(JitInfo.GetCompiledMethodCount() - compiled);
-    compiled = JitInfo.GetCompiledMethodCount();
-    if (jitted.Count > 5)
-    {
-        jitted.Dequeue();
-    }
-
-    if (warmup > 0 ? warmSeconds >= warmup : (warmSeconds >= 10 && jitted.Sum() < 5 * 20) || warmSeconds >= 60)
+    cpuPerSecond.Add((app.CpuTime() - cpu).TotalMilliseconds);
+    cpu = app.CpuTime();
+    var settled = cpuPerSecond.Count >= 10 && Math.Abs(cpuPerSecond[^5..].Average() - cpuPerSecond[^10..^5].Average()) <= 0.1 * cpuPerSecond[^10..^5].Average();
+    if (warmup > 0 ? warmSeconds >= warmup : settled || warmSeconds >= 60)
     {
         break;
     }
@@ -88,40 +93,37 @@ for (var compiled = JitInfo.GetCompiledMethodCount(); ;)
 
 await WaitForAcksAsync(warm, acks, 60);
 var warmLatencies = warm.Where(w => acks.ContainsKey(w.Key)).Select(w => acks[w.Key].LatencyMs(w.Value)).Order().ToList();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmup emails={warm.Count} seconds={warmSeconds} methods_jitted_per_s={jitted.Average():0} acks={warmLatencies.Count} ack_latency_ms p50={Percentile(warmLatencies, 50):0} p99={Percentile(warmLatencies, 99):0} (not measured)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmup emails={warm.Count} seconds={warmSeconds} app_cpu_ms_per_s_last5={cpuPerSecond[^Math.Min(5, cpuPerSecond.Count)..].Average():0} acks={warmLatencies.Count} ack_latency_ms p50={Percentile(warmLatencies, 50):0} p99={Percentile(warmLatencies, 99):0} (not measured)"));
 acks.Clear();
 stages?.Clear();
-var storageBefore = counter.Count;
-var operationsBefore = counter.ByOperation;
-using var self = Process.GetCurrentProcess();
-var cpuBefore = self.TotalProcessorTime;
+var storageBefore = storage.Count;
+var operationsBefore = storage.ByOperation;
+var cpuBefore = app.CpuTimes();
 
 Console.WriteLine($"sending {total} emails at {rate}/s for {seconds} s");
 var accepted = new ConcurrentDictionary<string, long>();
 var failures = new ConcurrentBag<int>();
 var sendStart = Stopwatch.GetTimestamp();
 
-// The app runs in this process (with the load generator and the SendGrid stand-in): its RSS, sampled each second.
-var rssByMinute = new ConcurrentDictionary<int, long>();
+// The app's resident memory (every process of it), sampled each second.
+var rssByMinute = new ConcurrentDictionary<int, double>();
 using var sampling = new CancellationTokenSource();
 var sampler = Task.Run(async () =>
 {
-    using var process = Process.GetCurrentProcess();
     while (!sampling.IsCancellationRequested)
     {
-        process.Refresh();
-        rssByMinute.AddOrUpdate((int)Stopwatch.GetElapsedTime(sendStart).TotalMinutes, process.WorkingSet64, (_, old) => Math.Max(old, process.WorkingSet64));
+        var rss = app.RssMiB();
+        rssByMinute.AddOrUpdate((int)Stopwatch.GetElapsedTime(sendStart).TotalMinutes, rss, (_, old) => Math.Max(old, rss));
         await Task.Delay(1000, CancellationToken.None);
     }
 });
-await SendBatchAsync(http, total, rate, accepted, failures);
+await SendBatchAsync(app, total, rate, accepted, failures);
 
 await WaitForAcksAsync(accepted, acks, 120);
 
-var storageTx = counter.Count - storageBefore;
-var operationsAfter = counter.ByOperation;
-self.Refresh();
-var cpu = self.TotalProcessorTime - cpuBefore;
+var storageTx = storage.Count - storageBefore;
+var operationsAfter = storage.ByOperation;
+var cpuAfter = app.CpuTimes();
 var latencies = new List<double>();
 var byMinute = new Dictionary<int, List<double>>();
 var byWindow = new Dictionary<int, List<double>>();
@@ -165,7 +167,7 @@ var lastMinute = Math.Max(0, seconds - 1) / 60;
 foreach (var minute in new[] { 0, lastMinute }.Distinct())
 {
     var values = byMinute.TryGetValue(minute, out var v) ? v.Order().ToList() : [];
-    var rss = rssByMinute.TryGetValue(minute, out var bytes) ? bytes / (1024.0 * 1024.0) : 0;
+    var rss = rssByMinute.GetValueOrDefault(minute);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"minute={minute + 1} acks={values.Count} ack_latency_ms p50={Percentile(values, 50):0} p99={Percentile(values, 99):0} max={(values.Count == 0 ? 0 : values[^1]):0} rss_mib={rss:0}"));
 }
 
@@ -183,14 +185,15 @@ foreach (var line in stages?.Report(Percentile, window) ?? [])
     Console.WriteLine(line);
 }
 
-// CPU time of this process (app, load generator and SendGrid stand-in) per email: unlike latency, it barely moves when
-// other work shares the machine.
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process_cpu_ms_per_email={(accepted.IsEmpty ? 0 : cpu.TotalMilliseconds / accepted.Count):0.00}"));
+// CPU time of the app's processes (the host and its worker on the real host) per email: unlike latency, it barely moves
+// when other work shares the machine. The load generator, SendGrid stand-in and storage counter are not in it.
+var perProcess = cpuAfter.Select(a => (a.Command, Ms: (a.Cpu - (cpuBefore.FirstOrDefault(b => b.Pid == a.Pid).Cpu)).TotalMilliseconds)).ToList();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app_cpu_ms_per_email={(accepted.IsEmpty ? 0 : perProcess.Sum(p => p.Ms) / accepted.Count):0.00} ({string.Join(' ', perProcess.Select(p => $"{p.Command}={(accepted.IsEmpty ? 0 : p.Ms / accepted.Count):0.00}"))})"));
 Console.WriteLine($"lost={lost} duplicates={duplicates}");
 await app.StopAsync();
 return lost == 0 && duplicates == 0 && failures.IsEmpty ? 0 : 1;
 
-static async Task SendBatchAsync(HttpClient http, int count, int rate, ConcurrentDictionary<string, long> accepted, ConcurrentBag<int> failures)
+static async Task SendBatchAsync(AppInstance app, int count, int rate, ConcurrentDictionary<string, long> accepted, ConcurrentBag<int> failures)
 {
     var start = Stopwatch.GetTimestamp();
     var inFlight = new List<Task>(count);
@@ -203,22 +206,22 @@ static async Task SendBatchAsync(HttpClient http, int count, int rate, Concurren
             await Task.Delay(wait);
         }
 
-        inFlight.Add(PostOneAsync(http, accepted, failures));
+        inFlight.Add(PostOneAsync(app, accepted, failures));
     }
 
     await Task.WhenAll(inFlight);
 }
 
-static async Task PostOneAsync(HttpClient http, ConcurrentDictionary<string, long> accepted, ConcurrentBag<int> failures)
+static async Task PostOneAsync(AppInstance app, ConcurrentDictionary<string, long> accepted, ConcurrentBag<int> failures)
 {
     var messageId = $"<{Guid.NewGuid():N}@customer.bench>";
-    var body = $$"""{"from":"Customer <c{{Random.Shared.Next(100_000)}}@customer.bench>","to":["{{Support}}"],"subject":"Help with order {{Random.Shared.Next(1_000_000)}}","text":"Hello, my order has not arrived. Can you check?","messageId":"{{messageId}}"}""";
+    var body = $$"""{"from":"Customer <c{{Random.Shared.Next(100_000)}}@customer.bench>","to":["support@bench.test"],"subject":"Help with order {{Random.Shared.Next(1_000_000)}}","text":"Hello, my order has not arrived. Can you check?","messageId":"{{messageId}}"}""";
     using var content = new StringContent(body, Encoding.UTF8, "application/json");
     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/json") { Content = content };
-    request.Headers.Add("x-functions-key", Key);
+    app.WithKey(request);
     try
     {
-        using var response = await http.SendAsync(request);
+        using var response = await app.Http.SendAsync(request);
         if (response.IsSuccessStatusCode)
         {
             accepted[messageId] = Stopwatch.GetTimestamp();
@@ -260,31 +263,14 @@ static async Task<int> CountRowsAsync(TableServiceClient service, string table, 
     return count;
 }
 
-static async Task WaitHealthyAsync(HttpClient http)
-{
-    for (var i = 0; i < 300; i++)
-    {
-        try
-        {
-            using var response = await http.GetAsync("/api/health");
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException)
-        {
-            // Not listening yet.
-        }
-
-        await Task.Delay(100);
-    }
-
-    throw new InvalidOperationException("The app did not become healthy within 30 s.");
-}
-
 int Option(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+string? StringOption(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }

@@ -1,16 +1,23 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using ServerlessSupport.Core.Telemetry;
+using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Bench.Intake;
 
 /// <summary>
-/// Where an acknowledgment's time goes, from the app's own spans (one trace per email): the webhook, the wait on the
-/// <c>inbound</c> queue, ProcessInbound, the wait on <c>outbound</c>, and DispatchEmail up to the SendGrid call. Listening
-/// makes the app create its spans, which costs it a little CPU, so this runs only with <c>--stages</c>.
+/// Where an acknowledgment's time goes, from the app's own spans (one trace per email), which the app exports over OTLP
+/// to this receiver whichever host runs it: the webhook, the wait on the <c>inbound</c> queue, ProcessInbound, the wait
+/// on <c>outbound</c>, and DispatchEmail up to the SendGrid call. Exporting costs the app some CPU, so this runs only with
+/// <c>--stages</c>.
 /// </summary>
-internal sealed class StageTimes : IDisposable
+internal sealed class StageTimes : IAsyncDisposable
 {
     // The app's span names: its functions' names, and the SendGrid sender's client span.
     private const string Webhook = "InboundEmail";
@@ -20,26 +27,62 @@ internal sealed class StageTimes : IDisposable
 
     private static readonly string[] Names = ["webhook", "inbound_queue_wait", "process_inbound", "outbound_queue_wait", "dispatch_to_sendgrid"];
 
-    private readonly ConcurrentDictionary<ActivityTraceId, ConcurrentDictionary<string, (DateTime Start, DateTime End)>> _traces = new();
-    private readonly ActivityListener _listener;
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, (DateTime Start, DateTime End)>> _traces = new(StringComparer.Ordinal);
+    private readonly WebApplication _receiver;
+    private DateTime _since = DateTime.MinValue;
 
-    public StageTimes()
+    private StageTimes(WebApplication receiver, int port)
     {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SupportTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity => _traces.GetOrAdd(activity.TraceId, _ => new(StringComparer.Ordinal))
-                .TryAdd(activity.DisplayName, (activity.StartTimeUtc, activity.StartTimeUtc + activity.Duration)),
-        };
-        ActivitySource.AddActivityListener(_listener);
+        _receiver = receiver;
+        Port = port;
     }
 
-    /// <summary>Forgets what was recorded so far (the warm-up).</summary>
-    public void Clear() => _traces.Clear();
+    public int Port { get; }
+
+    /// <summary>The app settings that make the app (and the real host) export their spans here promptly.</summary>
+    public IReadOnlyDictionary<string, string> AppSettings => new Dictionary<string, string>
+    {
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{Port}",
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
+        ["OTEL_BSP_MAX_QUEUE_SIZE"] = "100000",
+        ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "4096",
+    };
+
+    public static async Task<StageTimes> StartAsync()
+    {
+        var port = LoopbackPort.Free();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var stages = new StageTimes(app, port);
+        app.Run(async context =>
+        {
+            if (context.Request.Path == "/v1/traces")
+            {
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+                stages.Read(body.ToArray());
+            }
+
+            // OTLP/HTTP's answer: an empty Export…ServiceResponse. Metrics and logs are accepted and dropped.
+            context.Response.ContentType = "application/x-protobuf";
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        });
+        await app.StartAsync();
+        return stages;
+    }
+
+    /// <summary>Forgets what was recorded so far (the warm-up), and any email whose webhook ran before now.</summary>
+    public void Clear()
+    {
+        _since = TimeProvider.System.GetUtcNow().UtcDateTime;
+        _traces.Clear();
+    }
 
     /// <summary>
-    /// One line per stage: <c>stage=… emails=… ms p50=… p90=… p99=…</c>, over the emails whose four spans all ended; with
+    /// One line per stage: <c>stage=… emails=… ms p50=… p90=… p99=…</c>, over the emails whose four spans all arrived; with
     /// <paramref name="window"/> seconds, also one line per window of webhook time: <c>stages_window_s=… p50/p99 …</c>.
     /// </summary>
     public IEnumerable<string> Report(Func<List<double>, int, double> percentile, int window)
@@ -47,7 +90,7 @@ internal sealed class StageTimes : IDisposable
         var emails = new List<(DateTime Accepted, double[] Stages)>();
         foreach (var spans in _traces.Values)
         {
-            if (spans.TryGetValue(Webhook, out var webhook) && spans.TryGetValue(ProcessInbound, out var process)
+            if (spans.TryGetValue(Webhook, out var webhook) && webhook.Start >= _since && spans.TryGetValue(ProcessInbound, out var process)
                 && spans.TryGetValue(Dispatch, out var dispatch) && spans.TryGetValue(SendGrid, out var send))
             {
                 emails.Add((webhook.End, [
@@ -62,7 +105,7 @@ internal sealed class StageTimes : IDisposable
 
         if (emails.Count == 0)
         {
-            throw new InvalidOperationException($"No email had all of the spans {Webhook}, {ProcessInbound}, {Dispatch} and {SendGrid}: have the app's span names changed?");
+            throw new InvalidOperationException($"No email had all of the spans {Webhook}, {ProcessInbound}, {Dispatch} and {SendGrid}: have the app's span names changed, or did it export nothing?");
         }
 
         for (var stage = 0; stage < Names.Length; stage++)
@@ -88,5 +131,80 @@ internal sealed class StageTimes : IDisposable
         }
     }
 
-    public void Dispose() => _listener.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await _receiver.StopAsync();
+        await _receiver.DisposeAsync();
+    }
+
+    // An OTLP ExportTraceServiceRequest, read field by field with protobuf's own reader: no package served here carries the
+    // OTLP message types, and four fields of a span are all this needs. Field numbers from opentelemetry-proto:
+    // request.resource_spans = 1; ResourceSpans.scope_spans = 2; ScopeSpans.scope = 1 (InstrumentationScope.name = 1),
+    // ScopeSpans.spans = 2; Span.trace_id = 1, name = 5, start_time_unix_nano = 7, end_time_unix_nano = 8.
+    private void Read(byte[] request)
+    {
+        foreach (var resourceSpans in Fields(request, 1))
+        {
+            foreach (var scopeSpans in Fields(resourceSpans, 2))
+            {
+                var scope = Fields(scopeSpans, 1).Select(s => Fields(s, 1).Select(n => System.Text.Encoding.UTF8.GetString(n)).FirstOrDefault()).FirstOrDefault();
+                if (scope != SupportTelemetry.Name)
+                {
+                    continue;
+                }
+
+                foreach (var span in Fields(scopeSpans, 2))
+                {
+                    ReadSpan(span);
+                }
+            }
+        }
+    }
+
+    private void ReadSpan(byte[] span)
+    {
+        var input = new CodedInputStream(span);
+        string? trace = null;
+        string? name = null;
+        ulong start = 0;
+        ulong end = 0;
+        for (var tag = input.ReadTag(); tag != 0; tag = input.ReadTag())
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1: trace = Convert.ToHexString(input.ReadBytes().Span); break;
+                case 5: name = input.ReadString(); break;
+                case 7: start = input.ReadFixed64(); break;
+                case 8: end = input.ReadFixed64(); break;
+                default: input.SkipLastField(); break;
+            }
+        }
+
+        if (trace is not null && name is not null)
+        {
+            _traces.GetOrAdd(trace, _ => new(StringComparer.Ordinal)).TryAdd(name, (FromUnixNanos(start), FromUnixNanos(end)));
+        }
+    }
+
+    /// <summary>The contents of every length-delimited field numbered <paramref name="field"/> in a message.</summary>
+    private static List<byte[]> Fields(byte[] message, int field)
+    {
+        var found = new List<byte[]>();
+        var input = new CodedInputStream(message);
+        for (var tag = input.ReadTag(); tag != 0; tag = input.ReadTag())
+        {
+            if (WireFormat.GetTagFieldNumber(tag) == field && WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited)
+            {
+                found.Add(input.ReadBytes().ToByteArray());
+            }
+            else
+            {
+                input.SkipLastField();
+            }
+        }
+
+        return found;
+    }
+
+    private static DateTime FromUnixNanos(ulong nanos) => DateTime.UnixEpoch.AddTicks((long)(nanos / 100));
 }

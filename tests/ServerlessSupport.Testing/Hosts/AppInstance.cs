@@ -190,6 +190,9 @@ public sealed class AppInstance : IAsyncDisposable
     /// <summary>CPU time of the host and everything it started (the worker, on the real host).</summary>
     public TimeSpan CpuTime() => Pid is { } pid ? ProcessTree.CpuTime(pid) : TimeSpan.Zero;
 
+    /// <summary>CPU time of each process of the instance (the host and the worker, on the real host).</summary>
+    public IReadOnlyList<(int Pid, string Command, TimeSpan Cpu)> CpuTimes() => Pid is { } pid ? ProcessTree.CpuTimes(pid) : [];
+
     public double RssMiB() => Pid is { } pid ? ProcessTree.RssMiB(pid) : 0;
 
     /// <summary>The lines written since <paramref name="since"/> that contain <paramref name="text"/>.</summary>

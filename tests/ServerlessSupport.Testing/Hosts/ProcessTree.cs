@@ -32,12 +32,28 @@ public static class ProcessTree
     }
 
     /// <summary>User plus system CPU time of the tree's living processes.</summary>
-    public static TimeSpan CpuTime(int root) =>
-        TimeSpan.FromSeconds(Members(root).Select(Stat).OfType<string[]>()
-            .Sum(s => (double.Parse(s[11], CultureInfo.InvariantCulture) + double.Parse(s[12], CultureInfo.InvariantCulture)) / TicksPerSecond));
+    public static TimeSpan CpuTime(int root) => TimeSpan.FromTicks(CpuTimes(root).Sum(p => p.Cpu.Ticks));
+
+    /// <summary>Each living process of the tree: its pid, what it runs (the DLL for <c>dotnet x.dll</c>) and its CPU time.</summary>
+    public static IReadOnlyList<(int Pid, string Command, TimeSpan Cpu)> CpuTimes(int root) =>
+        [.. Members(root).Select(pid => (pid, Stat(pid))).Where(p => p.Item2 is not null)
+            .Select(p => (p.pid, Command(p.pid), TimeSpan.FromSeconds((double.Parse(p.Item2![11], CultureInfo.InvariantCulture) + double.Parse(p.Item2[12], CultureInfo.InvariantCulture)) / TicksPerSecond)))];
 
     /// <summary>Resident memory of the tree in MiB.</summary>
     public static double RssMiB(int root) => Members(root).Sum(RssKiB) / 1024.0;
+
+    private static string Command(int pid)
+    {
+        try
+        {
+            var args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            return args.FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordinal)) is { } dll ? Path.GetFileNameWithoutExtension(dll) : Path.GetFileName(args.FirstOrDefault() ?? "?");
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
 
     private static double RssKiB(int pid)
     {
