@@ -193,6 +193,9 @@ public sealed class AppInstance : IAsyncDisposable
     /// <summary>CPU time of each process of the instance (the host and the worker, on the real host).</summary>
     public IReadOnlyList<(int Pid, string Command, TimeSpan Cpu)> CpuTimes() => Pid is { } pid ? ProcessTree.CpuTimes(pid) : [];
 
+    /// <summary>CPU time of the runtime's background JIT threads in every process of the instance (busy while warming up).</summary>
+    public TimeSpan JitCpuTime() => Pid is { } pid ? ProcessTree.ThreadCpuTime(pid, ".NET Tiered Com") : TimeSpan.Zero;
+
     public double RssMiB() => Pid is { } pid ? ProcessTree.RssMiB(pid) : 0;
 
     /// <summary>The lines written since <paramref name="since"/> that contain <paramref name="text"/>.</summary>
