@@ -71,6 +71,10 @@ internal sealed class FaultWorld : IAsyncDisposable
             ["Support__SurveySigningKey"] = "faults-survey-signing-key-0123456789",
             ["Support__PolicyPath"] = Path.Combine(RepositoryRoot.Path, "config", "policy.json"),
             ["AzureFunctionsWebHost__hostid"] = "faults",
+
+            // The sweeps as infra/main.bicep deploys them (the real host disables a timer whose schedule is unset).
+            ["Support__FollowUpSchedule"] = "0 * * * * *",
+            ["Support__EscalationSchedule"] = "30 * * * * *",
             ["Logging__LogLevel__Default"] = "Warning",
             ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
@@ -92,7 +96,8 @@ internal sealed class FaultWorld : IAsyncDisposable
     public async Task<AppInstance> StartAppAsync()
     {
         var name = $"app{_apps.Count + 1}";
-        var app = new AppInstance(Host, _environment, Path.Combine(RunFolder, name), name, captureLog: false);
+        // Restarted when it dies, as the platform restarts an instance (the real host shuts down when storage is unreachable).
+        var app = new AppInstance(Host, _environment, Path.Combine(RunFolder, name), name, captureLog: false, restartOnExit: true);
         _apps.Add(app);
         await app.StartAsync();
         return app;

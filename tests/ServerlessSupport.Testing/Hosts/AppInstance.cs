@@ -18,19 +18,27 @@ public sealed class AppInstance : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly ConcurrentQueue<LogLine> _log = new();
     private readonly bool _captureLog;
+    private readonly bool _restartOnExit;
     private Process? _process;
     private StreamWriter? _logFile;
+    private bool _stopping;
+    private Process? _killed;
 
     /// <param name="settings">App settings by their environment names (<c>Support__Address</c>, <c>AzureWebJobsStorage</c>…).</param>
     /// <param name="folder">The instance's own folder: the standalone host's content root, the real host's keys and logs.</param>
     /// <param name="captureLog">Keep the output in memory too (tests read it; long benchmarks should not).</param>
-    public AppInstance(HostKind kind, IReadOnlyDictionary<string, string> settings, string folder, string name = "app", bool captureLog = true)
+    /// <param name="restartOnExit">
+    /// Start the instance again when it exits unasked, as the platform does on Azure: the Functions host shuts itself down
+    /// when its queue listener cannot reach storage, and relies on being restarted.
+    /// </param>
+    public AppInstance(HostKind kind, IReadOnlyDictionary<string, string> settings, string folder, string name = "app", bool captureLog = true, bool restartOnExit = false)
     {
         Kind = kind;
         Name = name;
         Folder = Directory.CreateDirectory(folder).FullName;
         _settings = settings;
         _captureLog = captureLog;
+        _restartOnExit = restartOnExit;
         Port = LoopbackPort.Free();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -72,6 +80,9 @@ public sealed class AppInstance : IAsyncDisposable
 
     public int Starts { get; private set; }
 
+    /// <summary>How often the instance exited unasked (and, with restart on exit, was started again).</summary>
+    public int Exits { get; private set; }
+
     public HttpRequestMessage WithKey(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -101,10 +112,13 @@ public sealed class AppInstance : IAsyncDisposable
         }
 
         _logFile = new StreamWriter(LogPath, append: true) { AutoFlush = true };
+        _stopping = false;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{Name} did not start.");
         var logFile = _logFile;
         process.OutputDataReceived += (_, e) => Write(logFile, e.Data);
         process.ErrorDataReceived += (_, e) => Write(logFile, e.Data);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => OnExited(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -118,7 +132,7 @@ public sealed class AppInstance : IAsyncDisposable
         catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
         {
             var tail = string.Join('\n', _log.TakeLast(40).Select(l => l.Text));
-            await KillAsync();
+            await KillProcessAsync();
             throw new InvalidOperationException($"{Name} ({Kind.Name()} host) did not start: {ex.Message}\nLog {LogPath}, last lines:\n{tail}", ex);
         }
     }
@@ -156,16 +170,14 @@ public sealed class AppInstance : IAsyncDisposable
     /// <summary>SIGKILL of the whole tree: no shutdown, no settling, what a crashed or evicted instance does.</summary>
     public async Task KillAsync()
     {
-        if (_process is { HasExited: false } p)
-        {
-            p.Kill(entireProcessTree: true);
-            await p.WaitForExitAsync();
-        }
+        _stopping = true;
+        await KillProcessAsync();
     }
 
     /// <summary>SIGTERM and a graceful drain (as a scale-in); killed after <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan? grace = null)
     {
+        _stopping = true;
         if (_process is not { HasExited: false } p)
         {
             return;
@@ -183,7 +195,7 @@ public sealed class AppInstance : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            await KillAsync();
+            await KillProcessAsync();
         }
     }
 
@@ -210,6 +222,53 @@ public sealed class AppInstance : IAsyncDisposable
         if (_logFile is not null)
         {
             await _logFile.DisposeAsync();
+        }
+    }
+
+    private async Task KillProcessAsync()
+    {
+        if (_process is { HasExited: false } p)
+        {
+            _killed = p;
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+        }
+    }
+
+    private void OnExited(Process process)
+    {
+        // Exits asked for (stop, kill, a start that failed) are not the instance dying.
+        if (_stopping || process != _process || process == _killed)
+        {
+            return;
+        }
+
+        Exits++;
+        if (_restartOnExit)
+        {
+            _ = RestartAsync();
+        }
+    }
+
+    /// <summary>Starts the instance again a second after it died, retrying while it cannot start, until asked to stop.</summary>
+    private async Task RestartAsync()
+    {
+        for (var delay = TimeSpan.FromSeconds(1); !_stopping; delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 10)))
+        {
+            await Task.Delay(delay);
+            try
+            {
+                if (!_stopping && Pid is null)
+                {
+                    await StartAsync();
+                }
+
+                return;
+            }
+            catch (InvalidOperationException)
+            {
+                // It could not start (storage still down, say): try again, as the platform would.
+            }
         }
     }
 
