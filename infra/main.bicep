@@ -65,7 +65,6 @@ var suffix = uniqueString(resourceGroup().id, prefix)
 var appName = '${prefix}-${suffix}'
 var storageName = take('${prefix}${suffix}', 24)
 var vaultName = take('${prefix}-kv-${suffix}', 24)
-var hostId = take(appName, 32)
 var deploymentContainer = 'app-package'
 
 // Built-in role definition ids.
@@ -195,7 +194,6 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
         { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
         { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
-        { name: 'AzureFunctionsWebHost__hostid', value: hostId }
         { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridSecret.properties.secretUri})' }
         { name: 'SendGrid__BaseUrl', value: sendGridBaseUrl }
         { name: 'Support__Address', value: supportAddress }

@@ -36,7 +36,7 @@ internal static class AppSettings
         new(StorageBlobServiceUri, "Blob endpoint for identity-based access.", Local: false, Azure: true),
         new(StorageQueueServiceUri, "Queue endpoint for identity-based access.", Local: false, Azure: true),
         new(StorageTableServiceUri, "Table endpoint for identity-based access.", Local: false, Azure: true),
-        new(HostId, "Host id naming the timer lease and schedule-status blobs (lower case, at most 32 characters); the Functions host reads it too.", Local: true, Azure: true),
+        new(HostId, "Standalone host: the host id naming its timer lease and schedule-status blobs (lower case, at most 32 characters). The Functions host derives its own from the app's name and warns when it is set.", Local: true, Azure: false),
         new(SendGridApiKey, "SendGrid API key (a Key Vault reference in Azure).", Local: true, Azure: true),
         new(SendGridBaseUrl, "SendGrid API base URL; tests point it at a local server.", Local: true, Azure: true),
         new(SupportAddress, "The support mailbox customers write to.", Local: true, Azure: true),
