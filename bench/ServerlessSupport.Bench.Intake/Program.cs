@@ -22,6 +22,9 @@ var window = Option("--windows", 0);
 var seedDue = Option("--seed-due", 0);
 // --warmup S: S seconds at the run's rate before measuring; by default until the app's CPU per email has settled (below).
 var warmup = Option("--warmup", 0);
+// --log-level L: the default log level of both hosts and the worker (Warning: the run measures the work, not a console
+// at tens of lines a second; Information shows what logging costs, with host.json's finer levels still applied).
+var logLevel = StringOption("--log-level") ?? "Warning";
 var total = rate * seconds;
 
 await using var azurite = await AzuriteProcess.StartAsync(AzuriteLayout.ForLoad);
@@ -55,9 +58,8 @@ var settings = new Dictionary<string, string>
     // The sweeps run as deployed (infra/main.bicep): half a minute apart.
     ["Support__FollowUpSchedule"] = "0 * * * * *",
     ["Support__EscalationSchedule"] = "30 * * * * *",
-    // Warnings only, on either host: the run measures the work, not a console at 50 lines a second.
-    ["Logging__LogLevel__Default"] = "Warning",
-    ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
+    ["Logging__LogLevel__Default"] = logLevel,
+    ["AzureFunctionsJobHost__logging__logLevel__default"] = logLevel,
     ["DOTNET_gcServer"] = "0",
 };
 foreach (var (key, value) in stages?.AppSettings ?? new Dictionary<string, string>())
