@@ -18,8 +18,6 @@ namespace ServerlessSupport.Functions.Tests.Conformance;
 /// </summary>
 public abstract class ConformanceTests(HostedApp host)
 {
-    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(30);
-
     [HostFact]
     public async Task Webhook_WithoutKeyOrWithWrongKey_401_WithKey_200()
     {
@@ -41,10 +39,10 @@ public abstract class ConformanceTests(HostedApp host)
         using var response = await host.PostEmailAsync(email);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var ack = Assert.Single(await host.SendGrid.WaitForAsync(r => r.Any(m => m.MailHeader("In-Reply-To") == messageId), "the acknowledgment", AckTimeout), m => m.MailHeader("In-Reply-To") == messageId);
+        var ack = await host.WaitForReplyAsync(messageId);
+        await WaitIdleAsync();
         Assert.Equal(email["from"]!.GetValue<string>().Split('<', '>')[1], Assert.Single(ack.To));
         Assert.Matches(@"\[#[0-9A-Z]{8}\]", ack.Subject);
-        await WaitIdleAsync();
         Assert.Single(host.RepliesTo(messageId));
         Assert.Single(await TicketsWithSubjectAsync(email["subject"]!.GetValue<string>()));
     }
@@ -59,7 +57,7 @@ public abstract class ConformanceTests(HostedApp host)
         using var second = await host.PostEmailAsync(email);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
-        await host.SendGrid.WaitForAsync(r => r.Any(m => m.MailHeader("In-Reply-To") == messageId), "the acknowledgment", AckTimeout);
+        await host.WaitForReplyAsync(messageId);
         await WaitIdleAsync();
         Assert.Single(host.RepliesTo(messageId));
         Assert.Single(await TicketsWithSubjectAsync(email["subject"]!.GetValue<string>()));
@@ -171,8 +169,7 @@ public abstract class ConformanceTests(HostedApp host)
         {
         }
 
-        var ack = (await host.SendGrid.WaitForAsync(r => r.Any(m => m.MailHeader("In-Reply-To") == messageId), "the acknowledgment", AckTimeout))
-            .First(m => m.MailHeader("In-Reply-To") == messageId);
+        var ack = await host.WaitForReplyAsync(messageId);
         var ticket = TicketId.Parse(System.Text.RegularExpressions.Regex.Match(ack.Subject!, @"\[#([0-9A-Z]{8})\]").Groups[1].Value);
         var version = JsonNode.Parse(await agent.GetStringAsync(new Uri($"api/tickets/{ticket}", UriKind.Relative)))!["ticket"]!["version"]!.GetValue<string>();
         var solved = new JsonObject { ["status"] = "solved", ["version"] = version }.ToJsonString();

@@ -122,6 +122,11 @@ public abstract class HostedApp(HostKind kind) : IAsyncLifetime
         };
     }
 
+    /// <summary>Waits (30 s at most) for the first mail SendGrid is asked to send in reply to <paramref name="messageId"/>.</summary>
+    public async Task<FakeSendGridRequest> WaitForReplyAsync(string messageId) =>
+        (await SendGrid.WaitForAsync(r => r.Any(m => m.MailHeader("In-Reply-To") == messageId), $"a reply to {messageId}", TimeSpan.FromSeconds(30)))
+            .First(m => m.MailHeader("In-Reply-To") == messageId);
+
     /// <summary>The mail SendGrid was asked to send in reply to <paramref name="messageId"/>.</summary>
     public IReadOnlyList<FakeSendGridRequest> RepliesTo(string messageId) =>
         [.. SendGrid.Requests.Where(r => r.MailHeader("In-Reply-To") == messageId)];
