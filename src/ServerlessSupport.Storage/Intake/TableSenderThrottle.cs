@@ -8,7 +8,8 @@ namespace ServerlessSupport.Storage.Intake;
 
 /// <summary>
 /// Table Senders: one row per address (PartitionKey = hash prefix, RowKey = hash) counting automatic replies in a fixed
-/// window. Updates are ETag-guarded so two instances cannot both take the last slot.
+/// window. Updates are ETag-guarded so two instances cannot both take the last slot. A sender's first mail costs one
+/// call (the insert); a known sender's costs three (the refused insert, the read, the update).
 /// </summary>
 internal sealed class TableSenderThrottle(TableClient table, TimeProvider time, AutoReplyLimit limit) : ISenderThrottle
 {
@@ -19,9 +20,15 @@ internal sealed class TableSenderThrottle(TableClient table, TimeProvider time, 
         {
             var now = time.GetUtcNow();
             var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % limit.Window.Ticks), TimeSpan.Zero);
-            var row = await table.GetOrNullAsync(KeyHash.Partition(hash), hash, null, cancellationToken);
             try
             {
+                // Most new tickets come from senders without a row: insert first, read only when one exists.
+                if (attempt == 0 && await TryAddAsync(NewWindow(hash, address, windowStart), cancellationToken))
+                {
+                    return true;
+                }
+
+                var row = await table.GetOrNullAsync(KeyHash.Partition(hash), hash, null, cancellationToken);
                 if (row is null)
                 {
                     await table.AddEntityAsync(NewWindow(hash, address, windowStart), cancellationToken);
@@ -51,6 +58,19 @@ internal sealed class TableSenderThrottle(TableClient table, TimeProvider time, 
         }
 
         return false;
+    }
+
+    private async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     private static TableEntity NewWindow(string hash, string address, DateTimeOffset windowStart) => new(KeyHash.Partition(hash), hash)

@@ -46,6 +46,24 @@ public sealed class TableSenderThrottleTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task TryConsumeAsync_NewSender_OneStorageCallThenThreeForAKnownOne()
+    {
+        var counter = new StorageCallCounter();
+        var table = counter.TableService(fixture.Azurite).GetTableClient(AzuriteFixture.UniqueName("senders"));
+        await table.CreateIfNotExistsAsync();
+        var throttle = new TableSenderThrottle(table, _clock, new AutoReplyLimit(5, TimeSpan.FromHours(1)));
+        counter.Reset();
+
+        Assert.True(await throttle.TryConsumeAsync("new@example.com", default));
+        var first = counter.Calls;
+        counter.Reset();
+        Assert.True(await throttle.TryConsumeAsync("new@example.com", default));
+
+        Assert.Equal(["POST"], first.Select(c => c.Split(' ')[0]));
+        Assert.Equal(["POST", "GET", "PUT"], counter.Calls.Select(c => c.Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task TryConsumeAsync_ConcurrentCallers_NeverGrantMoreThanTheCap()
     {
         var throttle = await CreateAsync();
