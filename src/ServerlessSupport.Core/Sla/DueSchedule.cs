@@ -4,9 +4,11 @@ using ServerlessSupport.Core.Tickets;
 namespace ServerlessSupport.Core.Sla;
 
 /// <summary>
-/// Which due rows a ticket needs (docs/architecture.md, "Storage"): one per pending action, at its instant. Pure, so every change path (the
-/// ticket store computes it on each commit) agrees on the keys. Keys round the instant UP to the second, so a sweep that
-/// reads a row never reads it before the action is really due.
+/// Which due rows a ticket needs (docs/architecture.md, "Storage"): one per sweep that has something pending for it, at
+/// the earliest of that sweep's instants; the sweep re-plans the whole ticket when it reads the row (SlaPlanner), and the
+/// commit that records what it did writes the row for the next instant. Pure, so every change path (the ticket store
+/// computes it on each commit) agrees on the keys. Keys round the instant UP to the second, so a sweep that reads a row
+/// never reads it before the action is really due.
 /// </summary>
 internal static class DueSchedule
 {
@@ -18,7 +20,11 @@ internal static class DueSchedule
     /// </summary>
     public const int ShardCount = 128;
 
-    public static IReadOnlyList<DueEntry> For(Ticket ticket)
+    public static IReadOnlyList<DueEntry> For(Ticket ticket) =>
+        [.. Deadlines(ticket).GroupBy(e => e.Sweep).Select(g => new DueEntry(g.Key, g.Min(e => e.DueAt), g.Key)).OrderBy(e => e.Sweep, StringComparer.Ordinal)];
+
+    /// <summary>Every pending action of the ticket at its instant (what the rows' instants are the earliest of).</summary>
+    public static IReadOnlyList<DueEntry> Deadlines(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var sla = ticket.Sla;

@@ -43,7 +43,7 @@ public sealed class CustomerDaytimeTests
 
         Assert.Equal(new DateTimeOffset(2026, 1, 9, 8, 0, 0, tokyo), solved.Sla.CheckBackAt);
         Assert.Equal(1, solved.ResolutionCount);
-        Assert.Contains(DueSchedule.For(solved), e => e.Kind == DueKinds.CheckBack && e.DueAt == solved.Sla.CheckBackAt);
+        Assert.Contains(DueSchedule.Deadlines(solved), e => e.Kind == DueKinds.CheckBack && e.DueAt == solved.Sla.CheckBackAt);
     }
 
     [Fact]
@@ -73,11 +73,11 @@ public sealed class CustomerDaytimeTests
 
         var reopened = planner.OnCustomerMessage(solved, Utc(2026, 1, 6, 10));
         Assert.Null(reopened.Sla.CheckBackAt);
-        Assert.DoesNotContain(DueSchedule.For(reopened), e => e.Kind == DueKinds.CheckBack);
+        Assert.DoesNotContain(DueSchedule.Deadlines(reopened), e => e.Kind == DueKinds.CheckBack);
 
         var again = planner.OnStatusChanged(reopened, TicketStatus.Solved, Utc(2026, 1, 7, 10));
         Assert.Equal(2, again.ResolutionCount);
-        Assert.Contains(DueSchedule.For(again), e => e.Kind == DueKinds.CheckBack && e.DueAt == Utc(2026, 1, 10, 10));
+        Assert.Contains(DueSchedule.Deadlines(again), e => e.Kind == DueKinds.CheckBack && e.DueAt == Utc(2026, 1, 10, 10));
     }
 
     [Fact]

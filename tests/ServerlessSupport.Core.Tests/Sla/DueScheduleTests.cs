@@ -9,14 +9,26 @@ public sealed class DueScheduleTests
     private readonly SlaPlanner _planner = new(ShippedPolicy);
 
     [Fact]
-    public void For_NewTicket_ListsNextEscalationsAndStatusNote()
+    public void Deadlines_NewTicket_ListsNextEscalationsAndStatusNote()
+    {
+        var ticket = new SlaTicketBuilder().Created(_planner, Utc(2026, 1, 5, 9));
+
+        var entries = DueSchedule.Deadlines(ticket);
+
+        Assert.Equal(
+            [(DueKinds.EscalateFirstResponse, Utc(2026, 1, 5, 15), DueKinds.EscalationSweep), (DueKinds.EscalateResolution, Utc(2026, 1, 8, 15), DueKinds.EscalationSweep), (DueKinds.StatusNote, Utc(2026, 1, 6, 17), DueKinds.FollowUpSweep)],
+            entries.Select(e => (e.Kind, e.DueAt, e.Sweep)));
+    }
+
+    [Fact]
+    public void For_NewTicket_OneRowPerSweepAtItsEarliestInstant()
     {
         var ticket = new SlaTicketBuilder().Created(_planner, Utc(2026, 1, 5, 9));
 
         var entries = DueSchedule.For(ticket);
 
         Assert.Equal(
-            [(DueKinds.EscalateFirstResponse, Utc(2026, 1, 5, 15), DueKinds.EscalationSweep), (DueKinds.EscalateResolution, Utc(2026, 1, 8, 15), DueKinds.EscalationSweep), (DueKinds.StatusNote, Utc(2026, 1, 6, 17), DueKinds.FollowUpSweep)],
+            [(DueKinds.EscalationSweep, Utc(2026, 1, 5, 15), DueKinds.EscalationSweep), (DueKinds.FollowUpSweep, Utc(2026, 1, 6, 17), DueKinds.FollowUpSweep)],
             entries.Select(e => (e.Kind, e.DueAt, e.Sweep)));
     }
 

@@ -53,7 +53,7 @@ public sealed class SlaPlannerTests
         Assert.Null(pending.Sla.StatusNoteDue);
         Assert.Equal(Utc(2026, 1, 7, 10), pending.Sla.PendingReminderDue);
         Assert.Equal(Utc(2026, 1, 12, 10), pending.Sla.AutoCloseAt);
-        Assert.DoesNotContain(DueSchedule.For(pending), e => e.Kind.StartsWith("esc-", StringComparison.Ordinal));
+        Assert.DoesNotContain(DueSchedule.Deadlines(pending), e => e.Kind.StartsWith("esc-", StringComparison.Ordinal));
 
         time.SetUtcNow(Utc(2026, 1, 7, 10));
         var resumed = _planner.OnCustomerMessage(pending, time.GetUtcNow());
@@ -79,7 +79,7 @@ public sealed class SlaPlannerTests
 
         var answered = _planner.OnCustomerMessage(replied, Utc(2026, 1, 5, 11));
         Assert.Equal(Utc(2026, 1, 6, 11), answered.Sla.NextUpdate!.DueAt);
-        Assert.Contains(DueSchedule.For(answered), e => e.Kind == DueKinds.EscalateNextUpdate);
+        Assert.Contains(DueSchedule.Deadlines(answered), e => e.Kind == DueKinds.EscalateNextUpdate);
 
         var again = _planner.OnAgentPublicReply(answered, Utc(2026, 1, 5, 12));
         Assert.Null(again.Sla.NextUpdate);
@@ -175,7 +175,7 @@ public sealed class SlaPlannerTests
         var solved = _planner.OnStatusChanged(ticket, TicketStatus.Solved, Utc(2026, 1, 5, 12));
 
         Assert.Equal(Utc(2026, 1, 5, 12), solved.SolvedAt);
-        Assert.Equal([DueKinds.CheckBack, DueKinds.Close], DueSchedule.For(solved).Select(e => e.Kind));
+        Assert.Equal([DueKinds.CheckBack, DueKinds.Close], DueSchedule.Deadlines(solved).Select(e => e.Kind));
 
         var checkBack = _planner.DueActions(solved, DueKinds.FollowUpSweep, Utc(2026, 1, 8, 12));
         Assert.IsType<CheckBackDue>(Assert.Single(checkBack.Actions));

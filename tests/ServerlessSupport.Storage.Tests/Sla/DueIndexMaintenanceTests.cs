@@ -48,7 +48,7 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
     private static List<string> Expected(Ticket ticket) => [.. DueSchedule.For(ticket).Select(e => DueSchedule.RowKey(ticket.Id, e)).Order(StringComparer.Ordinal)];
 
     [Fact]
-    public async Task CommitAsync_NewTicket_WritesOneDueRowPerDeadlineAndRoundTripsSla()
+    public async Task CommitAsync_NewTicket_WritesOneDueRowPerSweepAndRoundTripsSla()
     {
         var (store, due) = await CreateAsync();
         var ticket = NewTicket();
@@ -56,7 +56,7 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
         await store.CommitAsync(new TicketCommit(ticket), default);
 
         Assert.Equal(Expected(ticket), await RowsAsync(due, ticket.Id));
-        Assert.Equal(3, Expected(ticket).Count);
+        Assert.Equal(2, Expected(ticket).Count);
         var read = await store.GetAsync(ticket.Id, default);
         Assert.Equal(ticket.Sla, read!.Sla);
         Assert.Equal(ticket.FirstResponseDue, read.FirstResponseDue);
@@ -71,7 +71,7 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
         var pending = _planner.OnStatusChanged(stored, TicketStatus.PendingCustomer, Monday.AddHours(1));
         stored = await store.CommitAsync(new TicketCommit(pending), default);
         Assert.Equal(Expected(pending), await RowsAsync(due, pending.Id));
-        Assert.All(await RowsAsync(due, pending.Id), r => Assert.DoesNotContain("-esc-", r, StringComparison.Ordinal));
+        Assert.All(await RowsAsync(due, pending.Id), r => Assert.EndsWith("-followup", r, StringComparison.Ordinal));
 
         var closed = _planner.OnStatusChanged(stored, TicketStatus.Closed, Monday.AddHours(2));
         await store.CommitAsync(new TicketCommit(closed), default);
@@ -91,7 +91,7 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
 
         var rows = await RowsAsync(due, stored.Id);
         Assert.Superset(Expected(winner).ToHashSet(), rows.ToHashSet());
-        Assert.Contains(rows, r => r.EndsWith("-pending", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith(DueSchedule.RowKey(stored.Id, DueSchedule.For(loser).Single())[..16], StringComparison.Ordinal));
         Assert.Equal(TicketStatus.Open, (await store.GetAsync(stored.Id, default))!.Status);
     }
 
@@ -116,7 +116,7 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
 
         Assert.Empty(await ReadAsync(DueKinds.EscalationSweep, Monday.AddHours(6).AddSeconds(-1)));
         var first = Assert.Single(await ReadAsync(DueKinds.EscalationSweep, Monday.AddHours(6)));
-        Assert.Equal((ticket.Id, DueKinds.EscalateFirstResponse), (first.Ticket, first.Kind));
+        Assert.Equal((ticket.Id, DueKinds.EscalationSweep), (first.Ticket, first.Kind));
         Assert.Empty(await ReadAsync(DueKinds.FollowUpSweep, Monday.AddHours(6)));
         Assert.Single(await ReadAsync(DueKinds.FollowUpSweep, Monday.AddDays(1).AddHours(8)));
     }
