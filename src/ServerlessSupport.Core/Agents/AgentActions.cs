@@ -32,46 +32,35 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
             throw new ArgumentException($"The text is longer than {MaxTextLength} characters.", nameof(text));
         }
 
-        var events = new List<TicketEvent>();
-        void Event(string kind, string detail) => events.Add(new(ticket.EventCount + events.Count + 1, kind, now, agent, detail));
-
-        var messageSequence = ticket.MessageCount + 1;
-        var next = ticket with { UpdatedAt = now, MessageCount = messageSequence };
+        var change = new TicketCommitBuilder(ticket, now);
         if (!isPublic)
         {
-            Event(AgentEventKinds.NoteAdded, $"Internal note by {agent}.");
-            return new TicketCommit(next with { EventCount = ticket.EventCount + events.Count })
-            {
-                Messages = [Message(messageSequence, MessageDirection.Note, agent, ticket.Subject, text, null, now)],
-                Events = events,
-            };
+            change.Message(Message(MessageDirection.Note, agent, ticket.Subject, text, null, now));
+            change.Event(AgentEventKinds.NoteAdded, agent, $"Internal note by {agent}.");
+            return change.Build();
         }
 
-        var outboxSequence = ticket.OutboxCount + 1;
         var rendered = AgentReplyTemplate.Render(new AgentReplyModel(ticket.Id, ticket.Subject, text, HeaderValue.Sanitize(agent, 100), support.TeamName, ticket.Language));
         // A person wrote this: no Auto-Submitted, so it threads as a reply and the customer's autoresponder may answer.
         // The people the customer copied are copied on it.
-        var outbox = OutboxEmails.ToCustomer(support, ticket, outboxSequence, ReplyOutboxKind, rendered, autoSubmitted: null, now, cc: ticket.Participants);
-        Event(TicketEventKinds.AgentReplied, $"Public reply by {agent} to {ticket.Customer.Address}.");
+        var outbox = change.Email(sequence => OutboxEmails.ToCustomer(support, ticket, sequence, ReplyOutboxKind, rendered, autoSubmitted: null, now, cc: ticket.Participants));
+        change.Message(Message(MessageDirection.Outbound, agent, rendered.Subject, text, outbox.Email.MessageId, now));
+        change.Event(TicketEventKinds.AgentReplied, agent, $"Public reply by {agent} to {ticket.Customer.Address}.");
+        var next = ticket;
         if (ticket.FirstRespondedAt is null && ticket.Sla.FirstResponse is { } firstResponse)
         {
             var spec = planner.Policy.Target(ticket.Priority, TargetKind.FirstResponse);
             var elapsed = firstResponse.Clock.Elapsed(spec, now);
             var met = elapsed <= spec.Duration;
             var due = firstResponse.DueAt is { } at ? $" (due {at:u})" : " (clock paused)";
-            Event(AgentEventKinds.FirstResponse, $"{(met ? AgentEventKinds.FirstResponseMet : AgentEventKinds.FirstResponseMissed)}: first response by {agent} at {now:u}{due}.");
+            change.Event(AgentEventKinds.FirstResponse, agent, $"{(met ? AgentEventKinds.FirstResponseMet : AgentEventKinds.FirstResponseMissed)}: first response by {agent} at {now:u}{due}.");
 
             // Kept for the team's pace (the realistic promise of later acknowledgments).
             next = next with { FirstResponseTime = elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed, FirstResponsePriority = ticket.Priority };
         }
 
-        next = planner.OnAgentPublicReply(next, now);
-        return new TicketCommit(next with { EventCount = ticket.EventCount + events.Count, OutboxCount = outboxSequence })
-        {
-            Messages = [Message(messageSequence, MessageDirection.Outbound, agent, rendered.Subject, text, outbox.Email.MessageId, now)],
-            Events = events,
-            Outbox = [outbox],
-        };
+        change.Ticket = planner.OnAgentPublicReply(next, now);
+        return change.Build();
     }
 
     /// <summary>Status, priority, assignee and language in one commit with an event per change; null when nothing changes.</summary>
@@ -80,9 +69,8 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrWhiteSpace(agent);
-        var events = new List<TicketEvent>();
-        void Event(string kind, string detail) => events.Add(new(ticket.EventCount + events.Count + 1, kind, now, agent, detail));
-
+        var commit = new TicketCommitBuilder(ticket, now);
+        void Event(string kind, string detail) => commit.Event(kind, agent, detail);
         var next = ticket;
 
         // Priority first: a status change that resumes paused clocks measures the pause on the new priority's targets.
@@ -119,12 +107,13 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
             next = next with { Language = language };
         }
 
-        if (events.Count == 0)
+        if (commit.Events.Count == 0)
         {
             return null;
         }
 
-        return new TicketCommit(next with { UpdatedAt = now, EventCount = ticket.EventCount + events.Count }) { Events = events };
+        commit.Ticket = next;
+        return commit.Build();
     }
 
     /// <summary>camelCase as the API spells enum values ("pendingCustomer").</summary>
@@ -135,9 +124,10 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         return char.ToLowerInvariant(text[0]) + text[1..];
     }
 
-    private static TicketMessage Message(int sequence, MessageDirection direction, string agent, string subject, string text, string? messageId, DateTimeOffset now) => new()
+    /// <summary>The agent's message as recorded; the commit builder numbers it.</summary>
+    private static TicketMessage Message(MessageDirection direction, string agent, string subject, string text, string? messageId, DateTimeOffset now) => new()
     {
-        Sequence = sequence,
+        Sequence = 0,
         Direction = direction,
         At = now,
         Author = agent,

@@ -48,7 +48,6 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             LastCustomerMessageAt = now,
             References = Chain([], email, inbound.MessageId),
             OriginMessageId = inbound.MessageId,
-            MessageCount = 1,
             Language = language.Language,
             CustomerUtcOffset = email.Date?.Offset,
             Participants = Participants([], email, customer.Address),
@@ -57,21 +56,20 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         // Starts the first-response and resolution clocks and the status-note timer; the store writes their due rows.
         ticket = _planner.OnCreated(ticket, now);
         var due = ticket.FirstResponseDue ?? firstResponse.DueFrom(now);
-
-        var events = new List<TicketEvent>();
-        void Event(string kind, string actor, string detail) => events.Add(new(events.Count + 1, kind, now, actor, detail));
+        var change = new TicketCommitBuilder(ticket, now);
+        change.Message(Message(inbound, attachments, now));
+        change.Marker(inbound.Marker);
 
         var copied = ticket.Participants.Count == 0 ? string.Empty : $"; participants {string.Join(", ", ticket.Participants.Select(p => p.Address))}";
-        Event(TicketEventKinds.Created, "system", $"Opened by email from {email.From.Address}; priority {priority}{(rule is null ? " (default)" : " (rule)")}; first response due {due:u}; language {language.Language} ({LanguageSourceName(language.Source)}){copied}.");
+        change.Event(TicketEventKinds.Created, "system", $"Opened by email from {email.From.Address}; priority {priority}{(rule is null ? " (default)" : " (rule)")}; first response due {due:u}; language {language.Language} ({LanguageSourceName(language.Source)}){copied}.");
         if (recovered is not null)
         {
-            Event(TicketEventKinds.RecoveredFromIntake, recovered.Agent, recovered.Describe());
+            change.Event(TicketEventKinds.RecoveredFromIntake, recovered.Agent, recovered.Describe());
         }
 
-        var outbox = new List<OutboxItem>();
         if (!inbound.Classification.MayAutoReply)
         {
-            Event(TicketEventKinds.AutoReplySuppressed, "system", $"No acknowledgment: {inbound.Classification.Reason}.");
+            change.Event(TicketEventKinds.AutoReplySuppressed, "system", $"No acknowledgment: {inbound.Classification.Reason}.");
         }
         else if (acknowledge)
         {
@@ -84,26 +82,19 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
                 ticket.Language,
                 promise,
                 email.Date?.Offset ?? firstResponse.Calendar.TimeZone.GetUtcOffset(promise.By));
-            outbox.Add(OutboxEmails.ToCustomer(support, ticket, 1, OutboxEmails.AckKind, AcknowledgmentTemplate.Render(model), "auto-replied", now));
+            change.Email(sequence => OutboxEmails.ToCustomer(support, ticket, sequence, OutboxEmails.AckKind, AcknowledgmentTemplate.Render(model), "auto-replied", now));
             var promised = promise.Slower is { } slower
                 ? $"; promised {promise.By:u}, the team's pace (p{slower.Percentile} of {slower.Samples} first responses in {slower.WindowDays} days) being slower than the target"
                 : string.Empty;
-            Event(TicketEventKinds.AcknowledgmentQueued, "system", $"Acknowledgment queued to {email.From.Address}{promised}.");
-            ticket = ticket with { AcknowledgedAt = now };
+            change.Event(TicketEventKinds.AcknowledgmentQueued, "system", $"Acknowledgment queued to {email.From.Address}{promised}.");
+            change.Ticket = change.Ticket with { AcknowledgedAt = now };
         }
         else
         {
-            Event(TicketEventKinds.AutoReplySuppressed, "system", $"No acknowledgment: automatic replies to {email.From.Address} reached the limit for now.");
+            change.Event(TicketEventKinds.AutoReplySuppressed, "system", $"No acknowledgment: automatic replies to {email.From.Address} reached the limit for now.");
         }
 
-        ticket = ticket with { EventCount = events.Count, OutboxCount = outbox.Count };
-        return new TicketCommit(ticket)
-        {
-            Messages = [Message(1, inbound, attachments, now)],
-            Events = events,
-            Outbox = outbox,
-            Markers = [inbound.Marker],
-        };
+        return change.Build();
     }
 
     /// <summary>
@@ -116,51 +107,44 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         ArgumentNullException.ThrowIfNull(inbound);
         var now = time.GetUtcNow();
         var email = inbound.Email;
-        var events = new List<TicketEvent>();
-        void Event(string kind, string actor, string detail) => events.Add(new(ticket.EventCount + events.Count + 1, kind, now, actor, detail));
-
-        var next = ticket with { UpdatedAt = now, MessageCount = ticket.MessageCount + 1 };
+        var change = new TicketCommitBuilder(ticket, now);
+        change.Message(Message(inbound, attachments, now));
+        change.Marker(inbound.Marker);
         if (recovered is not null)
         {
-            Event(TicketEventKinds.RecoveredFromIntake, recovered.Agent, recovered.Describe());
+            change.Event(TicketEventKinds.RecoveredFromIntake, recovered.Agent, recovered.Describe());
         }
 
         if (inbound.Classification.IsAutomatic)
         {
             // Recorded for the agents, but it changes nothing: no reopening, no clock, no reply.
-            Event(TicketEventKinds.AutomaticMailRecorded, "system", $"{inbound.Classification.Kind} from {email.From.Address}: {inbound.Classification.Reason}");
-        }
-        else
-        {
-            var fromCustomer = EmailAddress.SameAddress(email.From.Address, ticket.Customer.Address);
-            next = next with
-            {
-                LastCustomerMessageId = inbound.MessageId,
-                LastCustomerMessageAt = now,
-                References = Chain(ticket.References, email, inbound.MessageId),
-                CustomerUtcOffset = fromCustomer ? email.Date?.Offset ?? ticket.CustomerUtcOffset : ticket.CustomerUtcOffset,
-                Participants = fromCustomer ? Participants(ticket.Participants, email, ticket.Customer.Address) : ticket.Participants,
-            };
-            Event(TicketEventKinds.CustomerReplied, email.From.Address, fromCustomer ? $"Reply from {email.From.Address}." : $"Reply from participant {email.From.Address}.");
-            if (next.Participants.Count > ticket.Participants.Count)
-            {
-                Event(TicketEventKinds.ParticipantsAdded, email.From.Address, $"Copied in: {string.Join(", ", next.Participants.Skip(ticket.Participants.Count).Select(p => p.Address))}.");
-            }
-
-            // Reopens a solved/closed ticket, resumes paused clocks, restarts next-update.
-            next = _planner.OnCustomerMessage(next, now);
-            if (ticket.Status is TicketStatus.Solved or TicketStatus.Closed or TicketStatus.PendingCustomer)
-            {
-                Event(TicketEventKinds.Reopened, "system", $"Status {ticket.Status} → Open: {(fromCustomer ? "the customer" : "a participant")} wrote.");
-            }
+            change.Event(TicketEventKinds.AutomaticMailRecorded, "system", $"{inbound.Classification.Kind} from {email.From.Address}: {inbound.Classification.Reason}");
+            return change.Build();
         }
 
-        return new TicketCommit(next with { EventCount = ticket.EventCount + events.Count })
+        var fromCustomer = EmailAddress.SameAddress(email.From.Address, ticket.Customer.Address);
+        var next = ticket with
         {
-            Messages = [Message(next.MessageCount, inbound, attachments, now)],
-            Events = events,
-            Markers = [inbound.Marker],
+            LastCustomerMessageId = inbound.MessageId,
+            LastCustomerMessageAt = now,
+            References = Chain(ticket.References, email, inbound.MessageId),
+            CustomerUtcOffset = fromCustomer ? email.Date?.Offset ?? ticket.CustomerUtcOffset : ticket.CustomerUtcOffset,
+            Participants = fromCustomer ? Participants(ticket.Participants, email, ticket.Customer.Address) : ticket.Participants,
         };
+        change.Event(TicketEventKinds.CustomerReplied, email.From.Address, fromCustomer ? $"Reply from {email.From.Address}." : $"Reply from participant {email.From.Address}.");
+        if (next.Participants.Count > ticket.Participants.Count)
+        {
+            change.Event(TicketEventKinds.ParticipantsAdded, email.From.Address, $"Copied in: {string.Join(", ", next.Participants.Skip(ticket.Participants.Count).Select(p => p.Address))}.");
+        }
+
+        // Reopens a solved/closed ticket, resumes paused clocks, restarts next-update.
+        change.Ticket = _planner.OnCustomerMessage(next, now);
+        if (ticket.Status is TicketStatus.Solved or TicketStatus.Closed or TicketStatus.PendingCustomer)
+        {
+            change.Event(TicketEventKinds.Reopened, "system", $"Status {ticket.Status} → Open: {(fromCustomer ? "the customer" : "a participant")} wrote.");
+        }
+
+        return change.Build();
     }
 
     /// <summary>
@@ -173,27 +157,24 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(inbound);
         var now = time.GetUtcNow();
-        var events = new List<TicketEvent>();
+        var change = new TicketCommitBuilder(ticket, now);
+        change.Message(Message(inbound, attachments, now) with { Direction = MessageDirection.Note, UnverifiedSender = true });
+        change.Marker(inbound.Marker);
         if (recovered is not null)
         {
-            events.Add(new(ticket.EventCount + 1, TicketEventKinds.RecoveredFromIntake, now, recovered.Agent, recovered.Describe()));
+            change.Event(TicketEventKinds.RecoveredFromIntake, recovered.Agent, recovered.Describe());
         }
 
         var how = match == ThreadMatch.PlusAddress ? "its plus-address" : match == ThreadMatch.SubjectToken ? "its [#id] in the subject" : "a Message-ID it did not send";
-        events.Add(new(ticket.EventCount + events.Count + 1, TicketEventKinds.UnverifiedSender, now, "system",
-            $"Mail from {inbound.Email.From.Address}, who is neither the customer nor a participant, found this ticket by {how}: kept as an internal note; nothing reopened, no clock moved, no reply."));
-        var sequence = ticket.MessageCount + 1;
-        return new TicketCommit(ticket with { UpdatedAt = now, MessageCount = sequence, EventCount = ticket.EventCount + events.Count })
-        {
-            Messages = [Message(sequence, inbound, attachments, now) with { Direction = MessageDirection.Note, UnverifiedSender = true }],
-            Events = events,
-            Markers = [inbound.Marker],
-        };
+        change.Event(TicketEventKinds.UnverifiedSender, "system",
+            $"Mail from {inbound.Email.From.Address}, who is neither the customer nor a participant, found this ticket by {how}: kept as an internal note; nothing reopened, no clock moved, no reply.");
+        return change.Build();
     }
 
-    private static TicketMessage Message(int sequence, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, DateTimeOffset now) => new()
+    /// <summary>The inbound message as recorded; the commit builder numbers it.</summary>
+    private static TicketMessage Message(InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, DateTimeOffset now) => new()
     {
-        Sequence = sequence,
+        Sequence = 0,
         Direction = MessageDirection.Inbound,
         At = now,
         Author = inbound.Email.From.Address,

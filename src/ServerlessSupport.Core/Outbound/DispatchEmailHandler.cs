@@ -117,13 +117,10 @@ internal sealed partial class DispatchEmailHandler(
                 return;
             }
 
-            var now = time.GetUtcNow();
-            var evt = new TicketEvent(ticket.EventCount + 1, TicketEventKinds.EmailFailed, now, "system", $"{item.Kind} email {item.RowKey} to {string.Join(", ", item.Email.To.Select(t => t.Address))} failed: {reason}");
-            var commit = new TicketCommit(ticket with { EventCount = ticket.EventCount + 1, UpdatedAt = now })
-            {
-                Events = [evt],
-                Outbox = [current with { State = OutboxState.Failed, Error = reason, ClaimedUntil = null }],
-            };
+            var commit = new TicketCommitBuilder(ticket, time.GetUtcNow())
+                .Event(TicketEventKinds.EmailFailed, "system", $"{item.Kind} email {item.RowKey} to {string.Join(", ", item.Email.To.Select(t => t.Address))} failed: {reason}")
+                .Update(current with { State = OutboxState.Failed, Error = reason, ClaimedUntil = null })
+                .Build();
 
             try
             {

@@ -34,11 +34,11 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
         var anchored = routing.AnchoredBy(ticket.Id).Where(g => fresh.Any(n => routing.GroupOf(n) == g)).ToList();
         DigestGroup? Carrier(SlaNotice notice) => routing.GroupOf(notice) is { } g && (anchored.Contains(g) || (g.Anchor != ticket.Id && g.CommittedSequence is not null)) ? g : null;
 
+        // The digests go after this commit's other emails: their numbers are known before the events that name them.
+        var change = new TicketCommitBuilder(before, now) { Ticket = ticket };
         var standalone = fresh.Count(n => Carrier(n) is null);
-        var digestSequences = anchored.Select((g, i) => (Group: g, Sequence: before.OutboxCount + standalone + i + 1)).ToDictionary(x => x.Group, x => x.Sequence);
+        var digestSequences = anchored.Select((g, i) => (Group: g, Sequence: change.NextOutboxSequence + standalone + i)).ToDictionary(x => x.Group, x => x.Sequence);
 
-        var events = new List<TicketEvent>();
-        var outbox = new List<OutboxItem>();
         foreach (var entry in entries)
         {
             var detail = entry.Detail;
@@ -54,8 +54,7 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
                         detail += $" Sent to {to} in the digest email {group.Anchor}/out-{group.CommittedSequence:D6}.";
                         break;
                     default:
-                        var sequence = before.OutboxCount + outbox.Count + 1;
-                        outbox.Add(notice.ToCustomer
+                        change.Email(sequence => notice.ToCustomer
                             ? OutboxEmails.ToCustomer(support, ticket, sequence, notice.Kind, notice.Email, "auto-generated", now)
                             : OutboxEmails.ToStaff(support, ticket, sequence, notice.Kind, notice.To, notice.Email, now));
                         detail += $" Queued to {to}.";
@@ -63,7 +62,7 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
                 }
             }
 
-            events.Add(new(before.EventCount + events.Count + 1, entry.EventKind, now, System, detail));
+            change.Event(entry.EventKind, System, detail);
         }
 
         foreach (var (group, sequence) in digestSequences)
@@ -75,19 +74,12 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
             var rendered = first.ToCustomer
                 ? DigestTemplate.ToCustomer(first.Language, ticket.Customer.Name, support.TeamName, [.. lines.Select(l => l.DigestLine)], count)
                 : DigestTemplate.ToStaff([.. lines.Select(l => l.DigestLine)], count);
-            outbox.Add(OutboxEmails.Digest(support, ticket.Id, sequence, group.Number, first.To, first.ToCustomer ? first.Language : OutboxEmails.StaffLanguage, rendered, lines.Select(l => l.Ticket), now));
+            change.Email(next => next == sequence
+                ? OutboxEmails.Digest(support, ticket.Id, sequence, group.Number, first.To, first.ToCustomer ? first.Language : OutboxEmails.StaffLanguage, rendered, lines.Select(l => l.Ticket), now)
+                : throw new InvalidOperationException($"Digest {group.Number} was numbered {sequence} but comes at {next}."));
         }
 
-        return new TicketCommit(ticket with
-        {
-            UpdatedAt = now,
-            EventCount = before.EventCount + events.Count,
-            OutboxCount = before.OutboxCount + outbox.Count,
-        })
-        {
-            Events = events,
-            Outbox = outbox,
-        };
+        return change.Build();
     }
 
     /// <summary>Per action, in order: its event and the email it sends (if any).</summary>

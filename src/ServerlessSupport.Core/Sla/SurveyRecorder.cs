@@ -35,16 +35,11 @@ internal sealed class SurveyRecorder(ITicketStore tickets, TicketCommitter commi
             var now = time.GetUtcNow();
             var answer = rating ?? check!.Rating;
             var detail = $"Survey answer for resolution {check!.Resolution}: {SurveyTokens.Name(answer)}." + (text is null ? string.Empty : $" Comment: {text}");
-            var evt = new TicketEvent(ticket!.EventCount + 1, TicketEventKinds.SurveyAnswered, now, ticket.Customer.Address, detail);
-            var commit = new TicketCommit(ticket with
+            var change = new TicketCommitBuilder(ticket!, now)
             {
-                Sla = ticket.Sla with { SurveyAnswer = answer, SurveyAnsweredAt = now, SurveyResolution = check.Resolution, SurveyComment = text },
-                EventCount = ticket.EventCount + 1,
-                UpdatedAt = now,
-            })
-            {
-                Events = [evt],
+                Ticket = ticket! with { Sla = ticket.Sla with { SurveyAnswer = answer, SurveyAnsweredAt = now, SurveyResolution = check.Resolution, SurveyComment = text } },
             };
+            var commit = change.Event(TicketEventKinds.SurveyAnswered, ticket.Customer.Address, detail).Build();
             try
             {
                 await committer.CommitAsync(commit, OutboxSafety.DelayedMessage, cancellationToken);
