@@ -42,7 +42,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded_tickets={
 var dispatch = new NullDispatchQueue();
 var composer = new SlaActionComposer(policy, new SupportIdentity("support@example.com", "Support"), new SlaSettings("http://127.0.0.1:7071", null));
 var store = new TableTicketStore(tickets, due);
-var committer = new TicketCommitter(store, dispatch, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
+var dispatchOptions = Options.Create(new DispatchOptions());
+var dispatcher = new OutboxDispatcher(store, new NullEmailSender(), dispatch, time, dispatchOptions, NullLogger<OutboxDispatcher>.Instance);
+var committer = new TicketCommitter(store, dispatch, dispatcher, time, dispatchOptions, NullLogger<TicketCommitter>.Instance);
 var sweeper = new SlaSweepHandler(due, store, committer, planner, composer, time, NullLogger<SlaSweepHandler>.Instance)
 {
     Parallelism = 16,

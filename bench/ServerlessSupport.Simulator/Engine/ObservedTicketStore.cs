@@ -5,10 +5,10 @@ namespace ServerlessSupport.Simulator.Engine;
 /// <summary>The real ticket store (Azurite), telling the ledger about every commit that succeeded.</summary>
 internal sealed class ObservedTicketStore(ITicketStore inner, SimulationLedger ledger, TimeProvider time) : ITicketStore
 {
-    public async Task<Ticket> CommitAsync(TicketCommit commit, CancellationToken cancellationToken)
+    public async Task<CommittedChange> CommitAsync(TicketCommit commit, CancellationToken cancellationToken)
     {
         var committed = await inner.CommitAsync(commit, cancellationToken);
-        ledger.Committed(commit, committed, time.GetUtcNow());
+        ledger.Committed(commit, committed.Ticket, time.GetUtcNow());
         return committed;
     }
 

@@ -26,7 +26,8 @@ internal sealed partial class ProcessInboundHandler(
     TimeProvider time,
     ILogger<ProcessInboundHandler> logger)
 {
-    private const int MaxCommitAttempts = 8;
+    /// <summary>How many fresh ids a new ticket may draw when one is taken (1 in 10^12 each).</summary>
+    private const int MaxDraws = 4;
 
     public async Task HandleAsync(InboundPointer pointer, CancellationToken cancellationToken)
     {
@@ -85,41 +86,36 @@ internal sealed partial class ProcessInboundHandler(
         var proposed = threaded?.Ticket.Id ?? TicketId.New();
         var owner = await index.ClaimAsync(messageId, proposed, cancellationToken);
         var inbound = new InboundContext(pointer, email, parsed.AttachmentContents, messageId, MessageMarkers.For(messageId), classification);
-        var known = threaded is not null && threaded.Ticket.Id == owner ? threaded.Ticket : null;
 
         // How the mail found its ticket decides whether its sender is vouched for; a claim made by an earlier delivery
         // of this same message is its own conversation.
         var match = threaded is not null && threaded.Ticket.Id == owner ? threaded.Match : ThreadMatch.Conversation;
 
-        // A freshly drawn id that our claim won names no ticket yet: skip the read. (If it somehow did, adding the
-        // ticket row fails as a conflict and the next attempt reads it.)
-        var skipRead = threaded is null && owner == proposed;
+        // The first attempt reads nothing it knows already: the threaded ticket, or none behind a freshly drawn id that
+        // our claim won. (If such an id somehow named a ticket, adding the ticket row fails as a conflict and the next
+        // attempt reads it.)
+        FirstRead? first = threaded is not null && threaded.Ticket.Id == owner ? new FirstRead(threaded.Ticket)
+            : threaded is null && owner == proposed ? new FirstRead(null)
+            : null;
 
-        // Done once per email, whatever the retries below do: the attachments (stored by message, not by ticket) and
-        // the sender's automatic-reply allowance (asked only when a new ticket would acknowledge).
+        // Done once per email, whatever the attempts do: the attachments (stored by message, not by ticket) and the
+        // sender's automatic-reply allowance (asked only when a new ticket would acknowledge).
         IReadOnlyList<StoredAttachment>? attachments = null;
         bool? acknowledge = null;
         PaceSnapshot? snapshot = null;
+        var unverified = false;
 
-        for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
+        async ValueTask<TicketCommit?> DecideAsync(Ticket? ticket, int attempt)
         {
-            var ticket = known ?? (skipRead ? null : await tickets.GetAsync(owner, cancellationToken));
-            known = null;
-            skipRead = false;
-
             if (ticket is not null && threaded is null && !string.Equals(ticket.OriginMessageId, messageId, StringComparison.OrdinalIgnoreCase))
             {
-                // A freshly drawn id that another ticket already has: draw again and move the claim.
-                var fresh = TicketId.New();
-                await index.ReassignAsync(messageId, owner, fresh, cancellationToken);
-                owner = await index.ClaimAsync(messageId, fresh, cancellationToken);
-                continue;
+                throw new TicketIdTakenException(owner);
             }
 
             if (ticket is null && classification.IsAutomatic)
             {
-                await RecordAsync(IntakeRecord.AutomaticUnthreaded, pointer, body, $"{classification.Kind}: {classification.Reason} (its ticket no longer exists)", email.From.Address, email.Subject, cancellationToken);
-                return IntakeOutcome.SetAside;
+                // Automatic mail threads only to a ticket that exists; this one's was deleted meanwhile.
+                return null;
             }
 
             attachments ??= await StoreAttachmentsAsync(inbound, cancellationToken);
@@ -129,15 +125,29 @@ internal sealed partial class ProcessInboundHandler(
                 snapshot ??= acknowledge == true ? await pace.CurrentAsync(cancellationToken) : null;
             }
 
-            var unverified = ticket is not null && !classification.IsAutomatic && match != ThreadMatch.Conversation && !Knows(ticket, email.From);
-            var commit = ticket is null ? composer.NewTicket(owner, inbound, attachments, acknowledge ?? false, snapshot, recovery)
+            unverified = ticket is not null && !classification.IsAutomatic && match != ThreadMatch.Conversation && !Knows(ticket, email.From);
+            return ticket is null ? composer.NewTicket(owner, inbound, attachments, acknowledge ?? false, snapshot, recovery)
                 : unverified ? composer.AppendUnverified(ticket, inbound, attachments, match, recovery)
                 : composer.Append(ticket, inbound, attachments, recovery);
+        }
 
+        // An agent's recovery is an HTTP request that nobody redelivers.
+        var safety = recovery is null ? OutboxSafety.Redelivery : OutboxSafety.DelayedMessage;
+        for (var draw = 0; ; draw++)
+        {
+            CommittedChange? committed;
             try
             {
-                // An agent's recovery is an HTTP request that nobody redelivers.
-                await committer.CommitAsync(commit, recovery is null ? OutboxSafety.Redelivery : OutboxSafety.DelayedMessage, cancellationToken);
+                committed = await committer.ChangeAsync(owner, DecideAsync, safety, cancellationToken, first);
+            }
+            catch (TicketIdTakenException) when (draw < MaxDraws)
+            {
+                // A freshly drawn id that another ticket already has: draw again and move the claim.
+                var fresh = TicketId.New();
+                await index.ReassignAsync(messageId, owner, fresh, cancellationToken);
+                owner = await index.ClaimAsync(messageId, fresh, cancellationToken);
+                first = owner == fresh ? new FirstRead(null) : null;
+                continue;
             }
             catch (DuplicateChangeException)
             {
@@ -146,9 +156,11 @@ internal sealed partial class ProcessInboundHandler(
                 await committer.RedispatchPendingAsync(owner, cancellationToken);
                 return IntakeOutcome.Recorded(owner);
             }
-            catch (TicketConflictException)
+
+            if (committed is null)
             {
-                continue;
+                await RecordAsync(IntakeRecord.AutomaticUnthreaded, pointer, body, $"{classification.Kind}: {classification.Reason} (its ticket no longer exists)", email.From.Address, email.Subject, cancellationToken);
+                return IntakeOutcome.SetAside;
             }
 
             if (unverified)
@@ -157,12 +169,13 @@ internal sealed partial class ProcessInboundHandler(
             }
 
             System.Diagnostics.Activity.Current?.SetTag("support.ticket", owner.ToString());
-            LogRecorded(logger, messageId, owner.ToString(), ticket is null ? "new" : "existing", classification.Kind.ToString(), commit.Outbox.Count);
+            LogRecorded(logger, messageId, owner.ToString(), committed.Ticket.MessageCount == 1 ? "new" : "existing", classification.Kind.ToString(), committed.Outbox.Count);
             return IntakeOutcome.Recorded(owner);
         }
-
-        throw new TicketConflictException($"Ticket {owner} kept changing while message {messageId} was recorded; the queue will retry.");
     }
+
+    /// <summary>A freshly drawn ticket id names another ticket already (ids are random): draw again.</summary>
+    private sealed class TicketIdTakenException(TicketId id) : Exception($"Ticket id {id} is taken.");
 
     private sealed record ThreadHit(Ticket Ticket, ThreadMatch Match);
 

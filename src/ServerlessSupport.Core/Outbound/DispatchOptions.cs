@@ -11,6 +11,12 @@ internal sealed class DispatchOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long the provider may take when the function that committed an email sends it right away; slower, the row goes
+    /// to queue <c>outbound</c> for when its claim runs out, so one slow call does not hold the function up.
+    /// </summary>
+    public TimeSpan InlineBudget { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>After this many attempts a still-failing email is marked failed (at the defaults that is about a day of trying).</summary>
     public int MaxAttempts { get; set; } = 150;
 }

@@ -23,8 +23,6 @@ internal sealed partial class SlaSweepHandler(
     TimeProvider time,
     ILogger<SlaSweepHandler> logger)
 {
-    private const int MaxCommitAttempts = 8;
-
     /// <summary>How many tickets are inspected and committed at once (shards are read one by one, each in key order, i.e. by due time).</summary>
     public int Parallelism { get; init; } = 8;
 
@@ -101,63 +99,55 @@ internal sealed partial class SlaSweepHandler(
             return;
         }
 
-        var (ticket, decision) = (work.Ticket, work.Decision);
-        for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
+        Ticket? ticket = null;
+        SlaDecision? decision = null;
+        ValueTask<TicketCommit?> Decide(Ticket? read, int attempt)
         {
+            ticket = read;
+            decision = attempt == 0 ? work.Decision : read is null ? null : planner.DueActions(read, sweep, now);
             if (attempt > 0)
             {
-                ticket = await tickets.GetAsync(work.Ticket.Id, cancellationToken);
-                decision = ticket is null ? null : planner.DueActions(ticket, sweep, now);
-
                 // A digest whose anchor no longer has its notice in it was done by an overlapping run.
-                var notices = ticket is null || decision is null ? [] : composer.Notices(ticket, decision, now);
+                var notices = read is null || decision is null ? [] : composer.Notices(read, decision, now);
                 foreach (var group in anchored.Where(g => !notices.Any(n => routing.GroupOf(n) == g)))
                 {
                     group.Abandon();
                 }
-
-                if (ticket is null)
-                {
-                    await DeleteAsync(work.Rows, report, cancellationToken);
-                    return;
-                }
-
-                if (decision!.IsEmpty)
-                {
-                    await NothingDueAsync(ticket, work.Rows, report, cancellationToken);
-                    return;
-                }
             }
 
-            var commit = composer.Compose(ticket!, decision!, now, routing);
-            try
+            return ValueTask.FromResult(read is null || decision!.IsEmpty ? null : composer.Compose(read, decision, now, routing));
+        }
+
+        // The rows are deleted only after this: a crash before it brings them back to the next run.
+        var committed = await committer.ChangeAsync(work.Ticket.Id, Decide, OutboxSafety.Redelivery, cancellationToken, new FirstRead(work.Ticket));
+        if (committed is null)
+        {
+            if (ticket is null)
             {
-                // The rows are deleted only after this: a crash before it brings them back to the next run.
-                await committer.CommitAsync(commit, OutboxSafety.Redelivery, cancellationToken);
+                await DeleteAsync(work.Rows, report, cancellationToken);
             }
-            catch (TicketConflictException)
+            else
             {
-                continue;
+                await NothingDueAsync(ticket, work.Rows, report, cancellationToken);
             }
 
-            foreach (var digest in commit.Outbox.Where(o => o.Kind == Outbound.OutboxEmails.DigestKind))
-            {
-                anchored.FirstOrDefault(g => digest.Email.Tags.GetValueOrDefault("digest") == g.Number.ToString(CultureInfo.InvariantCulture))?.Committed(digest.Sequence);
-            }
-
-            // The commit deleted the rows the ticket no longer lists; these may be extras left by a crash.
-            foreach (var row in work.Rows)
-            {
-                await index.DeleteAsync(row, cancellationToken);
-            }
-
-            report.CountActed(decision!.Actions.Count);
-            SupportTelemetry.SweepActed(sweep, decision.Actions);
-            LogActed(logger, sweep, ticket!.Id.ToString(), string.Join(", ", decision.Actions.Select(a => a.GetType().Name)));
             return;
         }
 
-        throw new TicketConflictException($"Ticket {work.Ticket.Id} kept changing while {sweep} handled its due rows; the next run retries.");
+        foreach (var digest in committed.Outbox.Where(o => o.Kind == Outbound.OutboxEmails.DigestKind))
+        {
+            anchored.FirstOrDefault(g => digest.Email.Tags.GetValueOrDefault("digest") == g.Number.ToString(CultureInfo.InvariantCulture))?.Committed(digest.Sequence);
+        }
+
+        // The commit deleted the rows the ticket no longer lists; these may be extras left by a crash.
+        foreach (var row in work.Rows)
+        {
+            await index.DeleteAsync(row, cancellationToken);
+        }
+
+        report.CountActed(decision!.Actions.Count);
+        SupportTelemetry.SweepActed(sweep, decision.Actions);
+        LogActed(logger, sweep, committed.Ticket.Id.ToString(), string.Join(", ", decision.Actions.Select(a => a.GetType().Name)));
     }
 
     /// <summary>Done already (an overlapping or repeated run) or stale: make sure what that run wrote is on its way, and delete the rows.</summary>

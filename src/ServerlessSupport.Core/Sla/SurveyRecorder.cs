@@ -14,8 +14,6 @@ internal sealed class SurveyRecorder(ITicketStore tickets, TicketCommitter commi
     /// <summary>The longest comment kept (characters); longer ones are cut.</summary>
     public const int MaxCommentLength = 1_000;
 
-    private const int MaxCommitAttempts = 8;
-
     /// <summary>What the link stands for now, changing nothing.</summary>
     public async Task<SurveyOutcome> InspectAsync(string? token, CancellationToken cancellationToken) =>
         (await CheckAsync(token, cancellationToken)).Outcome;
@@ -24,35 +22,38 @@ internal sealed class SurveyRecorder(ITicketStore tickets, TicketCommitter commi
     public async Task<SurveyOutcome> RecordAsync(string? token, SurveyRating? rating, string? comment, CancellationToken cancellationToken)
     {
         var text = Comment(comment);
-        for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
+        var (outcome, check, read) = await CheckAsync(token, cancellationToken);
+        if (outcome.Kind != SurveyOutcomeKind.Open)
         {
-            var (outcome, check, ticket) = await CheckAsync(token, cancellationToken);
-            if (outcome.Kind != SurveyOutcomeKind.Open)
+            return outcome;
+        }
+
+        var answer = rating ?? check!.Rating;
+        ValueTask<TicketCommit?> Decide(Ticket? ticket, int attempt)
+        {
+            // After a conflict (maybe the other link's form was sent) the ticket is judged again as it is now.
+            outcome = attempt == 0 ? outcome : Judge(check!, ticket, policy.Languages.Default);
+            if (ticket is null || outcome.Kind != SurveyOutcomeKind.Open)
             {
-                return outcome;
+                return ValueTask.FromResult<TicketCommit?>(null);
             }
 
             var now = time.GetUtcNow();
-            var answer = rating ?? check!.Rating;
             var detail = $"Survey answer for resolution {check!.Resolution}: {SurveyTokens.Name(answer)}." + (text is null ? string.Empty : $" Comment: {text}");
-            var change = new TicketCommitBuilder(ticket!, now)
+            var change = new TicketCommitBuilder(ticket, now)
             {
-                Ticket = ticket! with { Sla = ticket.Sla with { SurveyAnswer = answer, SurveyAnsweredAt = now, SurveyResolution = check.Resolution, SurveyComment = text } },
+                Ticket = ticket with { Sla = ticket.Sla with { SurveyAnswer = answer, SurveyAnsweredAt = now, SurveyResolution = check.Resolution, SurveyComment = text } },
             };
-            var commit = change.Event(TicketEventKinds.SurveyAnswered, ticket.Customer.Address, detail).Build();
-            try
-            {
-                await committer.CommitAsync(commit, OutboxSafety.DelayedMessage, cancellationToken);
-                Telemetry.SupportTelemetry.CsatAnswered(answer);
-                return outcome with { Kind = SurveyOutcomeKind.Recorded, Rating = answer };
-            }
-            catch (TicketConflictException)
-            {
-                // Changed meanwhile (maybe the other link's form was sent): read again and decide again.
-            }
+            return ValueTask.FromResult<TicketCommit?>(change.Event(TicketEventKinds.SurveyAnswered, ticket.Customer.Address, detail).Build());
         }
 
-        throw new TicketConflictException("A ticket kept changing while a survey answer was recorded.");
+        if (await committer.ChangeAsync(check!.Ticket, Decide, OutboxSafety.DelayedMessage, cancellationToken, new FirstRead(read)) is null)
+        {
+            return outcome;
+        }
+
+        Telemetry.SupportTelemetry.CsatAnswered(answer);
+        return outcome with { Kind = SurveyOutcomeKind.Recorded, Rating = answer };
     }
 
     /// <summary>Plain text, one paragraph break style (LF), no control characters, at most <see cref="MaxCommentLength"/>; null when empty.</summary>
@@ -89,9 +90,16 @@ internal sealed class SurveyRecorder(ITicketStore tickets, TicketCommitter commi
         }
 
         var check = survey.Verify(token, time.GetUtcNow());
-        if (check.Status == SurveyTokenStatus.Invalid || await tickets.GetAsync(check.Ticket, cancellationToken) is not { } ticket)
+        var ticket = check.Status == SurveyTokenStatus.Invalid ? null : await tickets.GetAsync(check.Ticket, cancellationToken);
+        return (Judge(check, ticket, fallback), check, ticket);
+    }
+
+    /// <summary>What a verified link stands for against the ticket as it is.</summary>
+    private static SurveyOutcome Judge(SurveyTokenCheck check, Ticket? ticket, string fallback)
+    {
+        if (check.Status == SurveyTokenStatus.Invalid || ticket is null)
         {
-            return (new SurveyOutcome(SurveyOutcomeKind.Invalid, null, fallback), null, null);
+            return new SurveyOutcome(SurveyOutcomeKind.Invalid, null, fallback);
         }
 
         var kind = check.Status == SurveyTokenStatus.Expired ? SurveyOutcomeKind.Expired
@@ -99,7 +107,7 @@ internal sealed class SurveyRecorder(ITicketStore tickets, TicketCommitter commi
             : ticket.Sla.SurveyAnswer is not null && ticket.Sla.SurveyResolution == check.Resolution ? SurveyOutcomeKind.AlreadyRecorded
             : SurveyOutcomeKind.Open;
         var rating = kind == SurveyOutcomeKind.AlreadyRecorded ? ticket.Sla.SurveyAnswer : check.Rating;
-        return (new SurveyOutcome(kind, ticket.Id, ticket.Language, rating), check, ticket);
+        return new SurveyOutcome(kind, ticket.Id, ticket.Language, rating);
     }
 }
 

@@ -60,12 +60,11 @@ internal static class SupportTelemetry
         return activity;
     }
 
-    /// <summary>DispatchEmail sent an outbox row: an acknowledgment records its latency from the webhook's acceptance.</summary>
+    /// <summary>An outbox row was sent: an acknowledgment records its latency from the webhook's acceptance.</summary>
     public static void EmailSent(OutboxItem item, DateTimeOffset sentAt)
     {
         ArgumentNullException.ThrowIfNull(item);
         var activity = Activity.Current;
-        activity?.SetTag("support.email.kind", item.Kind);
         if (item.Kind == OutboxEmails.AckKind
             && activity?.GetBaggageItem(AcceptedAtBaggage) is { } accepted
             && long.TryParse(accepted, NumberStyles.Integer, CultureInfo.InvariantCulture, out var acceptedMs))

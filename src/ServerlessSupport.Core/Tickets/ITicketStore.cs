@@ -15,7 +15,7 @@ internal interface ITicketStore
     /// <see cref="TicketConflictException"/> / <see cref="DuplicateChangeException"/>; the ticket's partition is untouched on
     /// failure (a due row written ahead of a failed commit is an extra row, which the sweep that reads it deletes as stale).
     /// </summary>
-    Task<Ticket> CommitAsync(TicketCommit commit, CancellationToken cancellationToken);
+    Task<CommittedChange> CommitAsync(TicketCommit commit, CancellationToken cancellationToken);
 
     Task<OutboxItem?> GetOutboxAsync(TicketId id, int sequence, CancellationToken cancellationToken);
 
@@ -28,3 +28,6 @@ internal interface ITicketStore
 
     Task<IReadOnlyList<TicketEvent>> GetEventsAsync(TicketId id, CancellationToken cancellationToken);
 }
+
+/// <summary>A committed change: the ticket and the commit's outbox rows, each at the version the transaction wrote.</summary>
+internal sealed record CommittedChange(Ticket Ticket, IReadOnlyList<OutboxItem> Outbox);

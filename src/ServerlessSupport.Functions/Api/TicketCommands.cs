@@ -4,8 +4,8 @@ namespace ServerlessSupport.Functions.Api;
 
 /// <summary>
 /// Runs one agent change: read the ticket, check the version the agent saw (body <c>version</c> or If-Match), compose the
-/// commit, commit it under the ticket's ETag, then hand its outbox rows to DispatchEmail. A stale version, before or
-/// during the commit, answers 409 with the current version; nothing is written then.
+/// commit, commit it under the ticket's ETag, then send its email. A stale version, before or during the commit, answers
+/// 409 with the current version; nothing is written then, and nothing is retried: the agent decides again.
 /// </summary>
 internal sealed partial class TicketCommands(ITicketStore store, TicketCommitter committer, TicketViews views, TimeProvider time, ILogger<TicketCommands> logger)
 {
@@ -40,7 +40,7 @@ internal sealed partial class TicketCommands(ITicketStore store, TicketCommitter
         Ticket committed;
         try
         {
-            committed = await committer.CommitAsync(commit, OutboxSafety.DelayedMessage, cancellationToken);
+            committed = (await committer.CommitAsync(commit, OutboxSafety.DelayedMessage, cancellationToken)).Ticket;
         }
         catch (TicketConflictException)
         {

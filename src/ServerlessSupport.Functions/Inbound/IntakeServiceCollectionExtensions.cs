@@ -23,6 +23,7 @@ internal static class IntakeServiceCollectionExtensions
         services.AddSingleton<AcceptInboundHandler>();
         services.AddSingleton<TicketComposer>();
         services.AddSingleton<TicketCommitter>();
+        services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<TeamPace>();
         services.AddSingleton<ProcessInboundHandler>();
         services.AddSingleton<IntakeRecoveryHandler>();

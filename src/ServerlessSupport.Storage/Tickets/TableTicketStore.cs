@@ -42,7 +42,7 @@ internal sealed class TableTicketStore(TableClient table, TableDueIndex due) : I
         return ticket;
     }
 
-    public async Task<Ticket> CommitAsync(TicketCommit commit, CancellationToken cancellationToken)
+    public async Task<CommittedChange> CommitAsync(TicketCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var ticket = commit.Ticket;
@@ -73,15 +73,20 @@ internal sealed class TableTicketStore(TableClient table, TableDueIndex due) : I
         var markerEnd = actions.Count;
         actions.AddRange(commit.Messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(ticket.Id, m))));
         actions.AddRange(commit.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(ticket.Id, e))));
+        var outboxStart = actions.Count;
         actions.AddRange(commit.Outbox.Select(o => o.Version is null
             ? new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(o))
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, TicketEntityMapper.ToEntity(o), new ETag(o.Version))));
 
         string version;
+        List<OutboxItem> outbox;
         try
         {
             var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
             version = responses.Value[0].ETagOf().ToString();
+
+            // Each row's new ETag, so whoever sends it can mark it without reading it first.
+            outbox = [.. commit.Outbox.Select((o, i) => o with { Version = responses.Value[outboxStart + i].ETagOf().ToString() })];
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
@@ -109,7 +114,7 @@ internal sealed class TableTicketStore(TableClient table, TableDueIndex due) : I
             }
         }
 
-        return ticket with { Version = version };
+        return new CommittedChange(ticket with { Version = version }, outbox);
     }
 
     public async Task<OutboxItem?> GetOutboxAsync(TicketId id, int sequence, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public sealed class ProcessInboundHandlerTests
     private readonly Mock<ITicketStore> _tickets = new();
     private readonly Mock<ISenderThrottle> _throttle = new();
     private readonly Mock<IDispatchQueue> _dispatch = new();
+    private readonly Mock<IEmailSender> _sender = new();
     private readonly Mock<IFirstResponseSamples> _samples = new();
     private readonly List<TicketCommit> _commits = [];
 
@@ -30,7 +31,9 @@ public sealed class ProcessInboundHandlerTests
     {
         var time = new FakeTimeProvider(At);
         _samples.Setup(s => s.ReadSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        var committer = new TicketCommitter(_tickets.Object, _dispatch.Object, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
+        var options = Options.Create(new DispatchOptions());
+        var dispatcher = new OutboxDispatcher(_tickets.Object, _sender.Object, _dispatch.Object, time, options, NullLogger<OutboxDispatcher>.Instance);
+        var committer = new TicketCommitter(_tickets.Object, _dispatch.Object, dispatcher, time, options, NullLogger<TicketCommitter>.Instance);
         return new ProcessInboundHandler(
             _payloads.Object,
             _index.Object,
@@ -55,7 +58,7 @@ public sealed class ProcessInboundHandlerTests
     }
 
     [Fact]
-    public async Task HandleAsync_CommitConflictsTwice_StoresAttachmentsAndSpendsTheThrottleOnce()
+    public async Task HandleAsync_CommitConflictsTwice_StoresAttachmentsAndSpendsTheThrottleOnceAndSendsTheAckOnce()
     {
         _index.Setup(i => i.ClaimAsync("<m1@example.com>", It.IsAny<TicketId>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, TicketId proposed, CancellationToken _) => proposed);
@@ -66,8 +69,10 @@ public sealed class ProcessInboundHandlerTests
         _tickets.Setup(t => t.CommitAsync(It.IsAny<TicketCommit>(), It.IsAny<CancellationToken>()))
             .Callback((TicketCommit c, CancellationToken _) => _commits.Add(c))
             .Returns((TicketCommit c, CancellationToken _) => ++attempts < 3
-                ? Task.FromException<Ticket>(new TicketConflictException("created concurrently"))
-                : Task.FromResult(c.Ticket with { Version = "v1" }));
+                ? Task.FromException<CommittedChange>(new TicketConflictException("created concurrently"))
+                : Task.FromResult(new CommittedChange(c.Ticket with { Version = "v1" }, [.. c.Outbox.Select(o => o with { Version = "e1" })])));
+        _sender.Setup(s => s.SendAsync(It.IsAny<OutboundEmail>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SendResult.Sent("sg"));
+        _tickets.Setup(t => t.TryUpdateOutboxAsync(It.IsAny<OutboxItem>(), It.IsAny<CancellationToken>())).ReturnsAsync((OutboxItem o, CancellationToken _) => o);
 
         await Handler().HandleAsync(Pointer(), default);
 
@@ -76,7 +81,9 @@ public sealed class ProcessInboundHandlerTests
         _throttle.Verify(t => t.TryConsumeAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.All(_commits, c => Assert.Single(c.Outbox));
         Assert.Equal("m/00-a.pdf", Assert.Single(_commits[^1].Messages[0].Attachments).BlobName);
-        _dispatch.Verify(d => d.EnqueueAsync(It.IsAny<TicketId>(), 1, null, It.IsAny<CancellationToken>()), Times.Once);
+        _sender.Verify(s => s.SendAsync(It.IsAny<OutboundEmail>(), It.IsAny<CancellationToken>()), Times.Once);
+        _tickets.Verify(t => t.TryUpdateOutboxAsync(It.Is<OutboxItem>(o => o.State == OutboxState.Sent && o.Version == "e1"), It.IsAny<CancellationToken>()), Times.Once);
+        _dispatch.Verify(d => d.EnqueueAsync(It.IsAny<TicketId>(), It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

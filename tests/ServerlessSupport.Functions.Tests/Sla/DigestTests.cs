@@ -104,7 +104,7 @@ public sealed class DigestTests(AzuriteFixture fixture)
     {
         private int _crashes;
 
-        public Task<Ticket> CommitAsync(TicketCommit commit, CancellationToken cancellationToken) =>
+        public Task<CommittedChange> CommitAsync(TicketCommit commit, CancellationToken cancellationToken) =>
             commit.Ticket.Id == victim && Interlocked.Increment(ref _crashes) == 1
                 ? throw new IOException("the process died")
                 : inner.CommitAsync(commit, cancellationToken);

@@ -19,8 +19,9 @@ namespace ServerlessSupport.Functions.Tests.Sla;
 
 /// <summary>
 /// The SLA pipeline on real storage (Azurite) and a local SendGrid, driven by a fake clock: intake's composer, the ticket
-/// store with its due index, both sweeps, DispatchEmail with the SendGrid sender, and the survey recorder. The dispatch
-/// queue is a list the test drains, so "sent" means "reached the SendGrid server".
+/// store with its due index, both sweeps, the committer sending right after each commit through the SendGrid sender,
+/// DispatchEmail, and the survey recorder. The dispatch queue (what the provider refused for now, and redispatches) is a
+/// list the test drains; "sent" means "reached the SendGrid server".
 /// </summary>
 internal sealed class SlaWorld : IAsyncDisposable
 {
@@ -28,6 +29,7 @@ internal sealed class SlaWorld : IAsyncDisposable
 
     private readonly HttpClient _http = new();
     private readonly DispatchEmailHandler _dispatcher;
+    private readonly SendGridEmailSender _sender;
     private readonly TicketComposer _composer;
 
     private SlaWorld(AzuriteFixture azurite, FakeSendGridServer sendGrid, FakeTimeProvider time, SupportPolicy policy)
@@ -38,12 +40,12 @@ internal sealed class SlaWorld : IAsyncDisposable
         Due = new TableDueIndex(azurite.Azurite.TableService.GetTableClient(AzuriteFixture.UniqueName("due")));
         TicketsTable = azurite.Azurite.TableService.GetTableClient(AzuriteFixture.UniqueName("tickets"));
         Store = new TableTicketStore(TicketsTable, Due);
-        Committer = new TicketCommitter(Store, Queue, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
+        _sender = new SendGridEmailSender(_http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUrl = sendGrid.BaseUrl }), time, NullLogger<SendGridEmailSender>.Instance);
+        Committer = NewCommitter(Store);
         Planner = new SlaPlanner(policy);
         Support = new SupportIdentity("support@example.test", "Example Support");
         Settings = new SlaSettings("https://support.example.test", new SurveyTokens(SigningKey));
-        var sender = new SendGridEmailSender(_http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUrl = sendGrid.BaseUrl }), time, NullLogger<SendGridEmailSender>.Instance);
-        _dispatcher = new DispatchEmailHandler(Store, Committer, sender, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
+        _dispatcher = new DispatchEmailHandler(Store, Committer, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
         _composer = new TicketComposer(policy, Support, time);
         Survey = new SurveyRecorder(Store, Committer, Settings, policy, time);
     }
@@ -87,8 +89,15 @@ internal sealed class SlaWorld : IAsyncDisposable
     public SlaSweepHandler Sweeper(int parallelism = 4, ITicketStore? store = null)
     {
         var tickets = store ?? Store;
-        var committer = store is null ? Committer : new TicketCommitter(tickets, Queue, Options.Create(new DispatchOptions()), NullLogger<TicketCommitter>.Instance);
+        var committer = store is null ? Committer : NewCommitter(tickets);
         return new(Due, tickets, committer, Planner, new SlaActionComposer(Policy, Support, Settings), Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
+    }
+
+    private TicketCommitter NewCommitter(ITicketStore store)
+    {
+        var options = Options.Create(new DispatchOptions());
+        var dispatcher = new OutboxDispatcher(store, _sender, Queue, Time, options, NullLogger<OutboxDispatcher>.Instance);
+        return new TicketCommitter(store, Queue, dispatcher, Time, options, NullLogger<TicketCommitter>.Instance);
     }
 
     /// <summary>A customer's new mail, recorded as intake does it (ticket, message, events, acknowledgment in one commit).</summary>
@@ -111,7 +120,7 @@ internal sealed class SlaWorld : IAsyncDisposable
             MessageMarkers.For(email.MessageId!),
             AutomaticMailClassifier.Classify(email, Support.Address));
         var commit = _composer.NewTicket(TicketId.New(), inbound, [], acknowledge: true);
-        return await Committer.CommitAsync(commit, OutboxSafety.Redelivery, default);
+        return (await Committer.CommitAsync(commit, OutboxSafety.Redelivery, default)).Ticket;
     }
 
     /// <summary>The customer writes again (a reply threaded to the ticket).</summary>
@@ -121,7 +130,7 @@ internal sealed class SlaWorld : IAsyncDisposable
         var json = $$"""{"from":"jane@example.com","to":["support@example.test"],"subject":"Re: [#{{id}}] Printer","text":"More.","messageId":"<{{Guid.NewGuid():N}}@example.com>"}""";
         var email = JsonInboundPayload.Parse(Encoding.UTF8.GetBytes(json)).Email!;
         var inbound = new InboundContext(new InboundPointer("blob", InboundPointer.JsonFormat, "application/json", Time.GetUtcNow()), email, [], email.MessageId!, MessageMarkers.For(email.MessageId!), AutomaticMailClassifier.Classify(email, Support.Address));
-        return await Store.CommitAsync(_composer.Append(ticket, inbound, []), default);
+        return (await Store.CommitAsync(_composer.Append(ticket, inbound, []), default)).Ticket;
     }
 
     /// <summary>What the agent API (issue 6) will do: apply a planner operation to the stored ticket and commit it.</summary>
@@ -129,7 +138,7 @@ internal sealed class SlaWorld : IAsyncDisposable
     {
         var ticket = (await Store.GetAsync(id, default))!;
         var now = Time.GetUtcNow();
-        return await Store.CommitAsync(new TicketCommit(change(ticket, now) with { UpdatedAt = now }), default);
+        return (await Store.CommitAsync(new TicketCommit(change(ticket, now) with { UpdatedAt = now }), default)).Ticket;
     }
 
     public async Task<SweepReport> SweepAsync(string sweep)

@@ -12,9 +12,9 @@ public sealed class TableTicketQueriesTests(AzuriteFixture fixture)
     public async Task ListAsync_StatusAndUpdatedSince_FiltersTicketRowsOnly()
     {
         var (store, table, _) = await fixture.NewTicketStoreAsync();
-        var open = await store.CommitAsync(new TicketBuilder().BuildNewCommit(), default);
+        var open = (await store.CommitAsync(new TicketBuilder().BuildNewCommit(), default)).Ticket;
         var solvedCommit = new TicketBuilder().BuildNewCommit();
-        var solved = await store.CommitAsync(solvedCommit with { Ticket = solvedCommit.Ticket with { Status = TicketStatus.Solved, UpdatedAt = solvedCommit.Ticket.UpdatedAt.AddDays(1) } }, default);
+        var solved = (await store.CommitAsync(solvedCommit with { Ticket = solvedCommit.Ticket with { Status = TicketStatus.Solved, UpdatedAt = solvedCommit.Ticket.UpdatedAt.AddDays(1) } }, default)).Ticket;
         var queries = new TableTicketQueries(table);
 
         var all = await queries.ListAsync([], null, default);
@@ -33,7 +33,7 @@ public sealed class TableTicketQueriesTests(AzuriteFixture fixture)
     public async Task GetOutboxAsync_Ticket_ReturnsEveryRowWhateverItsState()
     {
         var (store, table, _) = await fixture.NewTicketStoreAsync();
-        var ticket = await store.CommitAsync(new TicketBuilder().BuildNewCommit(), default);
+        var ticket = (await store.CommitAsync(new TicketBuilder().BuildNewCommit(), default)).Ticket;
         var row = await store.GetOutboxAsync(ticket.Id, 1, default);
         await store.TryUpdateOutboxAsync(row! with { State = OutboxState.Sent }, default);
 

@@ -66,10 +66,10 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
     public async Task CommitAsync_StatusChanges_ReplacesRowsAndDeletesOnesNoLongerNeeded()
     {
         var (store, due) = await CreateAsync();
-        var stored = await store.CommitAsync(new TicketCommit(NewTicket()), default);
+        var stored = (await store.CommitAsync(new TicketCommit(NewTicket()), default)).Ticket;
 
         var pending = _planner.OnStatusChanged(stored, TicketStatus.PendingCustomer, Monday.AddHours(1));
-        stored = await store.CommitAsync(new TicketCommit(pending), default);
+        stored = (await store.CommitAsync(new TicketCommit(pending), default)).Ticket;
         Assert.Equal(Expected(pending), await RowsAsync(due, pending.Id));
         Assert.All(await RowsAsync(due, pending.Id), r => Assert.EndsWith("-followup", r, StringComparison.Ordinal));
 
@@ -82,10 +82,10 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
     public async Task CommitAsync_ConcurrentWriterWins_LeavesOnlyAnExtraRowAndTheTicketUnchanged()
     {
         var (store, tickets, due) = await fixture.NewTicketStoreAsync();
-        var stored = await store.CommitAsync(new TicketCommit(NewTicket()), default);
+        var stored = (await store.CommitAsync(new TicketCommit(NewTicket()), default)).Ticket;
 
         // Another instance commits between this store's read and its commit.
-        var winner = await new TableTicketStore(tickets, due).CommitAsync(new TicketCommit(stored with { Subject = "changed" }), default);
+        var winner = (await new TableTicketStore(tickets, due).CommitAsync(new TicketCommit(stored with { Subject = "changed" }), default)).Ticket;
         var loser = _planner.OnStatusChanged(stored, TicketStatus.PendingCustomer, Monday.AddHours(1));
         await Assert.ThrowsAsync<TicketConflictException>(() => store.CommitAsync(new TicketCommit(loser), default));
 
@@ -144,7 +144,7 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
     public async Task CommitAsync_VersionReadByAnotherInstance_StillDeletesTheRowsItNoLongerNeeds()
     {
         var (writer, tickets, due) = await fixture.NewTicketStoreAsync();
-        var stored = await writer.CommitAsync(new TicketCommit(NewTicket()), default);
+        var stored = (await writer.CommitAsync(new TicketCommit(NewTicket()), default)).Ticket;
 
         // A second store instance (another host) reads the ticket's due rows from the ticket row itself.
         var other = new TableTicketStore(tickets, due);
@@ -158,7 +158,7 @@ public sealed class DueIndexMaintenanceTests(AzuriteFixture fixture)
     public async Task CommitAsync_VersionOlderThanTheStoredOne_ThrowsConflictBeforeWritingDueRows()
     {
         var (writer, tickets, due) = await fixture.NewTicketStoreAsync();
-        var stored = await writer.CommitAsync(new TicketCommit(NewTicket()), default);
+        var stored = (await writer.CommitAsync(new TicketCommit(NewTicket()), default)).Ticket;
         await writer.CommitAsync(new TicketCommit(stored with { Subject = "changed" }), default);
         var before = await RowsAsync(due, stored.Id);
 

@@ -16,12 +16,28 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task CommitAsync_NewOutboxRow_ReturnedAtTheVersionTheTransactionWrote()
+    {
+        var (store, _) = await CreateAsync();
+        var commit = new TicketBuilder().BuildNewCommit();
+
+        var committed = await store.CommitAsync(commit, default);
+
+        var row = Assert.Single(committed.Outbox);
+        var stored = await store.GetOutboxAsync(commit.Ticket.Id, row.Sequence, default);
+        Assert.Equal(stored!.Version, row.Version);
+        var marked = await store.TryUpdateOutboxAsync(row with { State = OutboxState.Sent }, default);
+        Assert.NotNull(marked);
+        Assert.Null(await store.TryUpdateOutboxAsync(row with { State = OutboxState.Failed }, default));
+    }
+
+    [Fact]
     public async Task CommitAsync_NewTicket_WritesEveryRowAndReadsBack()
     {
         var (store, _) = await CreateAsync();
         var commit = new TicketBuilder().BuildNewCommit();
 
-        var stored = await store.CommitAsync(commit, default);
+        var stored = (await store.CommitAsync(commit, default)).Ticket;
 
         Assert.NotNull(stored.Version);
         var ticket = await store.GetAsync(commit.Ticket.Id, default);
@@ -87,7 +103,7 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
     {
         var (store, table) = await CreateAsync();
         var commit = new TicketBuilder().BuildNewCommit("same");
-        var stored = await store.CommitAsync(commit, default);
+        var stored = (await store.CommitAsync(commit, default)).Ticket;
 
         var again = commit with
         {
@@ -108,7 +124,7 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
     {
         var (store, _) = await CreateAsync();
         var commit = new TicketBuilder().BuildNewCommit();
-        var stored = await store.CommitAsync(commit, default);
+        var stored = (await store.CommitAsync(commit, default)).Ticket;
         await store.CommitAsync(new TicketCommit(stored with { Subject = "first writer" }), default);
 
         var stale = new TicketCommit(stored with { Subject = "second writer", EventCount = 2 })
