@@ -32,6 +32,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>The emulator's process ids (one, or one per service), for measuring what it costs.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _processes.Select(p => p.Id)];
+
     public int BlobPort { get; }
 
     public int QueuePort { get; }
