@@ -14,7 +14,8 @@ namespace ServerlessSupport.Bench.Intake;
 /// <summary>
 /// Where an acknowledgment's time goes, from the app's own spans (one trace per email), which the app exports over OTLP
 /// to this receiver whichever host runs it: the webhook, the wait on the <c>inbound</c> queue, ProcessInbound up to the
-/// send (the commit sends the acknowledgment itself), and the send up to the SendGrid call; an acknowledgment that went
+/// send (the commit sends the acknowledgment itself), the send up to SendGrid's answer, and the mark after it (the
+/// acknowledgment has left by then; the mark holds the <c>inbound</c> message until it is written); an acknowledgment that went
 /// through queue <c>outbound</c> instead (SendGrid slow or refusing) is counted apart, with its wait on that queue.
 /// Exporting costs the app some CPU, so this runs only with <c>--stages</c>.
 /// </summary>
@@ -27,7 +28,7 @@ internal sealed class StageTimes : IAsyncDisposable
     private const string Send = "SendEmail";
     private const string SendGrid = "SendGrid mail send";
 
-    private static readonly string[] Names = ["webhook", "inbound_queue_wait", "process_inbound_to_send", "send_to_sendgrid"];
+    private static readonly string[] Names = ["webhook", "inbound_queue_wait", "process_inbound_to_send", "sendgrid_call", "mark_sent"];
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, (DateTime Start, DateTime End)>> _traces = new(StringComparer.Ordinal);
     private readonly WebApplication _receiver;
@@ -107,7 +108,8 @@ internal sealed class StageTimes : IAsyncDisposable
                     (webhook.End - webhook.Start).TotalMilliseconds,
                     (process.Start - webhook.End).TotalMilliseconds,
                     (send.Start - process.Start).TotalMilliseconds,
-                    (call.Start - send.Start).TotalMilliseconds,
+                    (call.End - send.Start).TotalMilliseconds,
+                    (send.End - call.End).TotalMilliseconds,
                 ]));
             }
         }
