@@ -2,16 +2,16 @@ using ServerlessSupport.Core.Outbound;
 
 namespace ServerlessSupport.Bench;
 
-/// <summary>Accepts every email at once (sending is not what this benchmark measures), counting them.</summary>
+/// <summary>Accepts every email at once (sending is not what this benchmark measures), keeping what it was given.</summary>
 internal sealed class NullEmailSender : IEmailSender
 {
-    private int _sent;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<OutboundEmail> _sent = new();
 
-    public int Sent => _sent;
+    public IReadOnlyCollection<OutboundEmail> Sent => _sent;
 
     public Task<SendResult> SendAsync(OutboundEmail email, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _sent);
+        _sent.Enqueue(email);
         return Task.FromResult<SendResult>(new SendResult.Sent(null));
     }
 }
