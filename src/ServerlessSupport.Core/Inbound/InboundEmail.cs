@@ -39,6 +39,9 @@ internal sealed record InboundEmail
 
     public IReadOnlyList<InboundAttachment> Attachments { get; init; } = [];
 
+    /// <summary>The body is nothing but attached messages: no text of the sender's own (a complaint loop's forward).</summary>
+    public bool ForwardOnly { get; init; }
+
     /// <summary>SMTP MAIL FROM; empty string for a null reverse-path (bounces), null when unknown.</summary>
     public string? EnvelopeFrom { get; init; }
 

@@ -16,7 +16,8 @@ internal static class InboundEmailAssembler
         MimeMessage message,
         InboundFields fields,
         IReadOnlyList<InboundAttachment> attachments,
-        IReadOnlyList<ReadOnlyMemory<byte>> contents)
+        IReadOnlyList<ReadOnlyMemory<byte>> contents,
+        bool forwardOnly = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(fields);
@@ -51,6 +52,7 @@ internal static class InboundEmailAssembler
             DisplayText = QuotedHistory.Strip(text),
             Headers = MimeParsing.AllHeaders(message),
             Attachments = attachments,
+            ForwardOnly = forwardOnly,
             EnvelopeFrom = fields.EnvelopeFrom,
             EnvelopeTo = fields.EnvelopeTo ?? [],
             SpamScore = fields.SpamScore,

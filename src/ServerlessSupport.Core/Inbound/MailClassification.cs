@@ -5,7 +5,11 @@ namespace ServerlessSupport.Core.Inbound;
 /// A person's mail that asks not to be answered automatically (<c>X-Auto-Response-Suppress</c>): it opens a ticket like
 /// any other, but gets no acknowledgment. Always false for automatic mail, which is never answered anyway.
 /// </param>
-internal readonly record struct MailClassification(MailKind Kind, string Reason, bool SuppressAutoReply = false)
+/// <param name="ProbablyAutomatic">
+/// Mail that is probably automatic but not certainly (a no-reply sender, a bare forwarded message): it opens a ticket
+/// for the agents, without an acknowledgment (<see cref="SuppressAutoReply"/> is set too).
+/// </param>
+internal readonly record struct MailClassification(MailKind Kind, string Reason, bool SuppressAutoReply = false, bool ProbablyAutomatic = false)
 {
     public bool IsAutomatic => Kind != MailKind.Human;
 

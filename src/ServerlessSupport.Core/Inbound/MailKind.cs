@@ -9,4 +9,7 @@ internal enum MailKind
     MailingList,
     Bulk,
     OwnMail,
+
+    /// <summary>Abuse and feedback reports, DMARC and TLS reports: machine-written reports other than bounces and read receipts.</summary>
+    Report,
 }

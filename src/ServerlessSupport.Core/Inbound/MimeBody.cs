@@ -31,6 +31,9 @@ internal sealed class MimeBody
     private readonly List<ReadOnlyMemory<byte>> _contents = [];
     private string? _html;
     private string? _forwardedText;
+    private bool _forwards;
+    private bool _multipartRoot;
+    private int _bodyParts;
     private string? _preamble;
     private int _entities;
 
@@ -46,11 +49,18 @@ internal sealed class MimeBody
 
     public IReadOnlyList<ReadOnlyMemory<byte>> Contents => _contents;
 
+    /// <summary>
+    /// Whether the message is a multipart whose parts are forwarded messages and no body part at all, not even an empty
+    /// one: how complaint loops forward a reported mail. Mail clients write a body part when a person forwards as an
+    /// attachment, and a whole-body <c>message/rfc822</c> (a message resent as it was) is not a multipart.
+    /// </summary>
+    public bool ForwardOnly => _forwards && _multipartRoot && _bodyParts == 0;
+
     /// <summary>Reads the message's body; the error says why it cannot be used (too many parts or attachments).</summary>
     public static MimeBody Read(MimeMessage message, out string? error)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var body = new MimeBody();
+        var body = new MimeBody { _multipartRoot = message.Body is Multipart };
         error = message.Body is null ? null : body.Walk(message.Body, unpackTnef: true);
         return body;
     }
@@ -93,6 +103,7 @@ internal sealed class MimeBody
                     break;
 
                 case MessagePart forwarded:
+                    _forwards = true;
                     _forwardedText ??= forwarded.Message?.TextBody ?? (forwarded.Message?.HtmlBody is { } html ? HtmlToText.Convert(html) : null);
                     if (Attach(forwarded, ForwardedFileName(forwarded), forwarded.ContentType.MimeType, WriteMessage(forwarded)) is { } forwardError)
                     {
@@ -110,6 +121,7 @@ internal sealed class MimeBody
                     break;
 
                 case TextPart text when !text.IsAttachment && text.FileName is null && (text.IsPlain || text.IsHtml):
+                    _bodyParts++;
                     AddBody(text);
                     break;
 

@@ -38,7 +38,7 @@ internal static class SendGridRawPayload
             }
 
             var fields = form.SmtpFields() with { Text = body.Text, Html = body.Html };
-            return InboundEmailAssembler.Assemble(message, fields, body.Attachments, body.Contents);
+            return InboundEmailAssembler.Assemble(message, fields, body.Attachments, body.Contents, body.ForwardOnly);
         }
     }
 }

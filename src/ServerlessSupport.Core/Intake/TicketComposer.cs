@@ -69,7 +69,10 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
 
         if (!inbound.Classification.MayAutoReply)
         {
-            change.Event(TicketEventKinds.AutoReplySuppressed, "system", $"No acknowledgment: {inbound.Classification.Reason}.");
+            change.Event(
+                inbound.Classification.ProbablyAutomatic ? TicketEventKinds.ProbablyAutomatic : TicketEventKinds.AutoReplySuppressed,
+                "system",
+                $"No acknowledgment: {inbound.Classification.Reason}.");
         }
         else if (acknowledge)
         {

@@ -9,6 +9,7 @@ internal static class TicketEventKinds
     public const string AutomaticMailRecorded = "automatic-mail";
     public const string AcknowledgmentQueued = "ack-queued";
     public const string AutoReplySuppressed = "auto-reply-suppressed";
+    public const string ProbablyAutomatic = "probably-automatic";
     public const string EmailSent = "email-sent";
     public const string EmailFailed = "email-failed";
     public const string AgentReplied = "agent-replied";

@@ -141,4 +141,104 @@ public class AutomaticMailClassifierTests
     [InlineData("Re: Automatic reply settings do not work", nameof(MailKind.Human))]
     public void Classify_SubjectOnly_IsSecondarySignal(string subject, string expected)
         => Assert.Equal(expected, Classify(new InboundEmailBuilder().Subject(subject)).Kind.ToString());
+
+    // RFC 6522 reports other than bounces and read receipts: RFC 5965 feedback reports (abuse desks, complaint loops,
+    // DMARC failure reports), RFC 8460 TLS reports, and a report-type nobody registered.
+    [Theory]
+    [InlineData("multipart/report; report-type=feedback-report; boundary=\"x\"", "report-type=feedback-report")]
+    [InlineData("multipart/report; report-type=\"tlsrpt\"; boundary=\"x\"", "report-type=tlsrpt")]
+    [InlineData("multipart/report; boundary=\"x\"", "multipart/report")]
+    public void Classify_AnyMultipartReport_IsReport(string contentType, string reason)
+    {
+        var result = Classify(new InboundEmailBuilder().Header("Content-Type", contentType));
+
+        Assert.Equal(MailKind.Report, result.Kind);
+        Assert.Contains(reason, result.Reason, StringComparison.Ordinal);
+    }
+
+    // The report's machine part in a multipart/mixed: McAfee's gateway bounces this way (sisimai lhost-mcafee-01).
+    [Theory]
+    [InlineData("message/delivery-status", nameof(MailKind.Bounce))]
+    [InlineData("message/global-delivery-status", nameof(MailKind.Bounce))]
+    [InlineData("message/disposition-notification", nameof(MailKind.AutoReply))]
+    [InlineData("message/feedback-report", nameof(MailKind.Report))]
+    public void Classify_ReportPartInMixed_IsAutomatic(string partType, string expected)
+    {
+        var result = Classify(new InboundEmailBuilder().From("Gateway <gateway@mx.customer.example>").Header("Content-Type", "multipart/mixed; boundary=\"x\"").Attachment(partType));
+
+        Assert.Equal(expected, result.Kind.ToString());
+        Assert.Contains(partType, result.Reason, StringComparison.Ordinal);
+    }
+
+    // RFC 7489 §7.2.1.1: the aggregate report's subject and file name (Google's reports: noreply-dmarc-support@google.com).
+    [Fact]
+    public void Classify_DmarcAggregateSubject_IsReport()
+        => Assert.Equal(MailKind.Report, Classify(new InboundEmailBuilder().From("dmarc-reports@receiver.example").Subject("Report Domain: help.example Submitter: receiver.example Report-ID: <2026.01.08.1>")).Kind);
+
+    [Fact]
+    public void Classify_DmarcAggregateFile_IsReport()
+        => Assert.Equal(MailKind.Report, Classify(new InboundEmailBuilder().From("reports@receiver.example").Subject("Aggregate report").Attachment("application/gzip", "receiver.example!help.example!1767830400!1767916799.xml.gz")).Kind);
+
+    [Fact]
+    public void Classify_TlsReportHeader_IsReport()
+        => Assert.Equal(MailKind.Report, Classify(new InboundEmailBuilder().Header("TLS-Report-Domain", "help.example").Header("TLS-Report-Submitter", "receiver.example")).Kind);
+
+    // A person's mail that merely attaches an XML file or talks about reports is not one.
+    [Fact]
+    public void Classify_PersonAttachingXml_IsHuman()
+        => Assert.Equal(MailKind.Human, Classify(new InboundEmailBuilder().Subject("Report domain settings question").Attachment("application/xml", "export.xml").Attachment("message/rfc822", "fwd.eml")).Kind);
+
+    [Theory]
+    [InlineData("post_master@vtext.example.com")]
+    [InlineData("Mail Delivery System <Mail.Delivery.System@mx44.example.com>")]
+    [InlineData("mailer_daemon@mx.example")]
+    [InlineData("MailerDaemon@mx.example")]
+    public void Classify_MailSystemSpelling_IsBounce(string from)
+        => Assert.Equal(MailKind.Bounce, Classify(new InboundEmailBuilder().From(from)).Kind);
+
+    [Theory]
+    [InlineData("AWS Notifications <no-reply@sns.amazonaws.com>")]
+    [InlineData("noreply@shop.example")]
+    [InlineData("do-not-reply@carrier.example")]
+    [InlineData("DoNotReply@bank.example")]
+    [InlineData("no_reply@portal.example")]
+    [InlineData("noreply-dmarc-support@google.example")]
+    [InlineData("neko-admin@example.co.jp")]
+    public void Classify_ProbableRobotSender_OpensTicketWithoutAnswer(string from)
+    {
+        var result = Classify(new InboundEmailBuilder().From(from));
+
+        Assert.Equal(MailKind.Human, result.Kind);
+        Assert.True(result.ProbablyAutomatic);
+        Assert.False(result.MayAutoReply);
+        Assert.StartsWith("probably automatic: ", result.Reason, StringComparison.Ordinal);
+    }
+
+    // Addresses that contain the words but are people's: the rules match whole words and role suffixes only.
+    [Theory]
+    [InlineData("juno.reply@customer.example")]
+    [InlineData("snoreply@customer.example")]
+    [InlineData("admin@customer.example")]
+    [InlineData("jane.owner@customer.example")]
+    [InlineData("postmaster.general@customer.example")]
+    [InlineData("Platform Team <platform-team@customer.example>")]
+    public void Classify_PersonWithRoleLikeAddress_IsAnswered(string from)
+        => Assert.True(Classify(new InboundEmailBuilder().From(from)).MayAutoReply);
+
+    [Fact]
+    public void Classify_NoReplyReplyToOnly_IsAnswered()
+        => Assert.True(Classify(new InboundEmailBuilder().Header("Reply-To", "Bakery Orders <noreply@bakery.example>")).MayAutoReply);
+
+    [Fact]
+    public void Classify_ForwardOnly_OpensTicketWithoutAnswer()
+    {
+        var result = Classify(new InboundEmailBuilder().From("<staff@hotmail.com>").Subject("complaint about message from 192.0.2.222").Attachment("message/rfc822").ForwardOnly());
+
+        Assert.True(result.ProbablyAutomatic);
+        Assert.Contains("forwarded message", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_ProbableWithCertainSignal_IsAutomatic()
+        => Assert.Equal(MailKind.Report, Classify(new InboundEmailBuilder().From("dmarc-noreply@example.com").Header("Content-Type", "multipart/report; report-type=feedback-report")).Kind);
 }

@@ -13,6 +13,8 @@ internal sealed class InboundEmailBuilder
     private string _text = "Hello";
     private List<EmailAddress> _cc = [];
     private DateTimeOffset? _date;
+    private readonly List<InboundAttachment> _attachments = [];
+    private bool _forwardOnly;
 
     public InboundEmailBuilder From(string from)
     {
@@ -50,6 +52,19 @@ internal sealed class InboundEmailBuilder
         return this;
     }
 
+    /// <summary>A part of the message itself (not of a message it forwards), as the MIME reader lists it.</summary>
+    public InboundEmailBuilder Attachment(string contentType, string fileName = "part")
+    {
+        _attachments.Add(new InboundAttachment("part" + (_attachments.Count + 1), fileName, contentType, 100, null));
+        return this;
+    }
+
+    public InboundEmailBuilder ForwardOnly()
+    {
+        _forwardOnly = true;
+        return this;
+    }
+
     public InboundEmailBuilder Header(string name, string value)
     {
         _headers.Add((name, value));
@@ -76,6 +91,8 @@ internal sealed class InboundEmailBuilder
             Text = _text,
             DisplayText = _text,
             EnvelopeFrom = _envelopeFrom,
+            Attachments = _attachments,
+            ForwardOnly = _forwardOnly,
         };
     }
 }

@@ -111,6 +111,22 @@ public class SendGridRawPayloadTests
         Assert.Contains("Invoice 42", Encoding.ASCII.GetString(result.AttachmentContents[0].Span), StringComparison.Ordinal);
     }
 
+    // A complaint loop's forward has no body part at all (sisimai arf-23); a mail client writes one, if empty, and a
+    // whole-body message/rfc822 is a message resent as it was.
+    [Theory]
+    [InlineData("multipart/mixed; boundary=\"b\"", "--b\r\nContent-Type: message/rfc822\r\n\r\n{0}\r\n--b--\r\n", true)]
+    [InlineData("multipart/mixed; boundary=\"b\"", "--b\r\nContent-Type: text/plain\r\n\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n{0}\r\n--b--\r\n", false)]
+    [InlineData("message/rfc822", "{0}", false)]
+    [InlineData("multipart/mixed; boundary=\"b\"", "--b\r\nContent-Type: text/plain\r\n\r\nSee below.\r\n--b--\r\n", false)]
+    public void Parse_ForwardOnly_OnlyForAMultipartWithoutBodyPart(string contentType, string body, bool expected)
+    {
+        const string Forwarded = "From: Neko <sironeko@example.com>\r\nSubject: Nyaan\r\nContent-Type: text/plain\r\n\r\nNyaan\r\n";
+        var result = Parse(Ascii($"From: <staff@hotmail.com>\r\nSubject: complaint\r\nContent-Type: {contentType}\r\n\r\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, body, Forwarded)));
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.Equal(expected, result.Email.ForwardOnly);
+    }
+
     [Fact]
     public void Parse_WinmailDat_IsUnpackedIntoItsFiles()
     {

@@ -43,6 +43,20 @@ public sealed class TicketComposerTests
     }
 
     [Fact]
+    public void NewTicket_ProbablyAutomatic_OpensTicketWithEventAndNoAcknowledgment()
+    {
+        var email = new InboundEmailBuilder().From("AWS Notifications <no-reply@sns.amazonaws.com>").Subject("AWS Notification Message").Text("Order 4411 failed payment capture.").Build();
+
+        var commit = _composer.NewTicket(TicketId.Parse("K7M2QX9P"), Inbound(email), [], acknowledge: true);
+
+        Assert.Empty(commit.Outbox);
+        Assert.Null(commit.Ticket.AcknowledgedAt);
+        var withheld = Assert.Single(commit.Events, e => e.Kind == TicketEventKinds.ProbablyAutomatic);
+        Assert.Equal("No acknowledgment: probably automatic: sent from a no-reply address (no-reply@sns.amazonaws.com).", withheld.Detail);
+        Assert.DoesNotContain(commit.Events, e => e.Kind is TicketEventKinds.AutoReplySuppressed or TicketEventKinds.AcknowledgmentQueued);
+    }
+
+    [Fact]
     public void NewTicket_TeamSlowerThanTarget_SaysSoAndPromisesItsPace()
     {
         var email = new InboundEmailBuilder().Text("Hi, how do I export my data? Thanks for your help with this.").Build();
