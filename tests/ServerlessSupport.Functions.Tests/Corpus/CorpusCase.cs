@@ -93,8 +93,11 @@ internal sealed class CorpusExpectation
 
     public string? ThreadsTo { get; init; }
 
-    /// <summary>A <c>MailKind</c> name: Human, AutoReply, Bounce, MailingList, Bulk, OwnMail.</summary>
+    /// <summary>A <c>MailKind</c> name: Human, AutoReply, Bounce, MailingList, Bulk, OwnMail, Report.</summary>
     public string? MailKind { get; init; }
+
+    /// <summary>An event kind the case's ticket must have (e.g. <c>probably-automatic</c>).</summary>
+    public string? Event { get; init; }
 
     public string? Subject { get; init; }
 

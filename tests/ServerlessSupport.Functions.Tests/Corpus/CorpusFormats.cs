@@ -26,7 +26,7 @@ internal static class CorpusFormats
     public static IReadOnlyList<string> Outcomes { get; } =
         [NewTicket, Threaded, AutomaticThreaded, AutomaticUnthreaded, Quarantined, Duplicate, Rejected];
 
-    public static IReadOnlyList<string> MailKinds { get; } = ["Human", "AutoReply", "Bounce", "MailingList", "Bulk", "OwnMail"];
+    public static IReadOnlyList<string> MailKinds { get; } = ["Human", "AutoReply", "Bounce", "MailingList", "Bulk", "OwnMail", "Report"];
 
     public static bool IsThreaded(string outcome) => outcome is Threaded or AutomaticThreaded;
 

@@ -79,6 +79,11 @@ internal sealed class CorpusVerdict(
             var messages = await host.GetMessagesAsync(ticket.Id, ct);
             message = messages.MaxBy(m => m.Sequence);
             CheckMessage(ticket, message);
+            if (Expect.Event is { } eventKind)
+            {
+                var events = await host.GetEventsAsync(ticket.Id, ct);
+                Check("event", eventKind, events.Select(e => e.Kind).FirstOrDefault(k => k == eventKind) ?? string.Join(", ", events.Select(e => e.Kind)));
+            }
         }
 
         CheckKind(message, record);

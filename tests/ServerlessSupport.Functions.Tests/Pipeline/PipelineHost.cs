@@ -154,6 +154,9 @@ internal sealed class PipelineHost : IAsyncDisposable
     public Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TicketId id, CancellationToken ct = default) =>
         Services.GetRequiredService<ITicketStore>().GetMessagesAsync(id, ct);
 
+    public Task<IReadOnlyList<TicketEvent>> GetEventsAsync(TicketId id, CancellationToken ct = default) =>
+        Services.GetRequiredService<ITicketStore>().GetEventsAsync(id, ct);
+
     public Task<IReadOnlyList<IntakeRecord>> GetIntakeRecordsAsync(CancellationToken ct = default) =>
         Services.GetRequiredService<IIntakeRecords>().ListAsync(1000, ct);
 
