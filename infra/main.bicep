@@ -7,6 +7,7 @@
 //     -p sendGridApiKey=<key> webhookKeys=<k1,k2> surveySigningKey=<key>
 //   scripts/package.sh && (cd artifacts/functionapp && zip -qr ../functionapp.zip .) &&
 //   az functionapp deployment source config-zip -g <rg> -n <app> --src artifacts/functionapp.zip
+// or, with the Azure Developer CLI and azure.yaml: azd up (into an existing resource group).
 
 targetScope = 'resourceGroup'
 
@@ -162,6 +163,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
   name: appName
   location: location
   kind: 'functionapp,linux'
+  // azd deploys the service named in azure.yaml to the resource carrying this tag.
+  tags: { 'azd-service-name': 'functions' }
   identity: { type: 'SystemAssigned' }
   properties: {
     serverFarmId: plan.id

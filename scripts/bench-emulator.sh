@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Emulator scaling (issue 7): how Azurite's throughput per operation falls as blobs, partition rows, table entities or
+# Emulator scaling: how Azurite's throughput per operation falls as blobs, partition rows, table entities or
 # waiting queue messages accumulate. Explains the load scenario's limits on this machine. Usage: scripts/bench-emulator.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

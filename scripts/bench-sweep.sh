@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sweep benchmark (issue 5): starts Azurite from node_modules on free loopback ports, seeds 100,000 open tickets, runs the
+# Sweep benchmark: starts Azurite from node_modules on free loopback ports, seeds 100,000 open tickets, runs the
 # escalation sweep with 1% of them due and again with none due, and ends with:
 #   sweep_due=… sweep_ms=… entities_read_per_due=…
 #   sweep_none_due_ms=… entities_read_none_due=…

@@ -10,7 +10,7 @@ using ServerlessSupport.Simulator.Output;
 using ServerlessSupport.Simulator.Traffic;
 using ServerlessSupport.Testing;
 
-// The SLA what-if simulator (issue 15; docs/architecture.md, "What-if simulator"). Usage: see scripts/simulate.sh.
+// The SLA what-if simulator (docs/architecture.md, "What-if simulator"). Usage: see scripts/simulate.sh.
 try
 {
     return args is ["export", .. var rest] ? await ExportAsync(rest) : await SimulateAsync(args is ["run", .. var run] ? run : args);

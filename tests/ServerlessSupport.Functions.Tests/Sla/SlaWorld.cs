@@ -133,7 +133,7 @@ internal sealed class SlaWorld : IAsyncDisposable
         return (await Store.CommitAsync(_composer.Append(ticket, inbound, []), default)).Ticket;
     }
 
-    /// <summary>What the agent API (issue 6) will do: apply a planner operation to the stored ticket and commit it.</summary>
+    /// <summary>What the agent API does: apply a planner operation to the stored ticket and commit it.</summary>
     public async Task<Ticket> ChangeAsync(TicketId id, Func<Ticket, DateTimeOffset, Ticket> change)
     {
         var ticket = (await Store.GetAsync(id, default))!;

@@ -138,7 +138,7 @@ public sealed class TraceTests(AzuriteFixture azurite, ITestOutputHelper output)
         return listener;
     }
 
-    /// <summary>The trace as README shows it: each span's start (from the HTTP request's) and duration, then the queue waits.</summary>
+    /// <summary>The trace as docs/observability.md shows it: each span's start (from the HTTP request's) and duration, then the queue waits.</summary>
     private static IEnumerable<string> Describe(Activity root, IReadOnlyList<Activity> spans)
     {
         static double Ms(TimeSpan t) => t.TotalMilliseconds;
