@@ -89,34 +89,21 @@ internal sealed class QueueListener : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken stopping)
     {
-        var faultDelay = FirstFaultDelay;
-        while (!stopping.IsCancellationRequested)
+        var faults = new Backoff(FirstFaultDelay, MaxFaultDelay);
+        if (!await faults.UntilDoneAsync(
+                async ct => await _queue.CreateIfNotExistsAsync(cancellationToken: ct),
+                (ex, wait) => HostingLog.QueueStorageFailed(_logger, ex, _functionName, wait),
+                _time,
+                stopping))
         {
-            try
-            {
-                await _queue.CreateIfNotExistsAsync(cancellationToken: stopping);
-                break;
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Storage being down must not crash the process: log and retry.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                var wait = NextDelay(ref faultDelay, MaxFaultDelay);
-                HostingLog.QueueStorageFailed(_logger, ex, _functionName, wait);
-                await DelayAsync(wait, stopping);
-            }
+            return;
         }
 
         HostingLog.QueueListenerStarted(
             _logger, _functionName, _queueName, _options.BatchSize, _options.EffectiveNewBatchThreshold, _options.MaxDequeueCount, _options.MaxPollingInterval);
 
         var inFlight = new List<Task>();
-        var delay = _options.MinPollingInterval;
-        faultDelay = FirstFaultDelay;
+        var polling = new Backoff(_options.MinPollingInterval, _options.MaxPollingInterval);
         while (!stopping.IsCancellationRequested)
         {
             inFlight.RemoveAll(t => t.IsCompleted);
@@ -147,20 +134,20 @@ internal sealed class QueueListener : IAsyncDisposable
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                var wait = NextDelay(ref faultDelay, MaxFaultDelay);
+                var wait = faults.Next();
                 HostingLog.QueueStorageFailed(_logger, ex, _functionName, wait);
-                await DelayAsync(wait, stopping);
+                await Backoff.DelayAsync(_time, wait, stopping);
                 continue;
             }
 
-            faultDelay = FirstFaultDelay;
+            faults.Reset();
             if (batch.Length == 0)
             {
-                await DelayAsync(NextDelay(ref delay, _options.MaxPollingInterval), stopping);
+                await Backoff.DelayAsync(_time, polling.Next(), stopping);
                 continue;
             }
 
-            delay = _options.MinPollingInterval;
+            polling.Reset();
             foreach (var message in batch)
             {
                 inFlight.Add(Task.Run(() => ProcessAsync(message, _abortProcessing.Token), CancellationToken.None));
@@ -260,27 +247,6 @@ internal sealed class QueueListener : IAsyncDisposable
             {
                 HostingLog.QueueStorageFailed(_logger, ex, _functionName, interval);
             }
-        }
-    }
-
-    private static TimeSpan NextDelay(ref TimeSpan current, TimeSpan max)
-    {
-#pragma warning disable CA5394 // Jitter only spreads polls; it needs no cryptographic randomness.
-        var jittered = current * (0.8 + (0.4 * Random.Shared.NextDouble()));
-#pragma warning restore CA5394
-        current = TimeSpan.FromTicks(Math.Min(current.Ticks * 2, max.Ticks));
-        return jittered > max ? max : jittered;
-    }
-
-    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(delay, _time, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
         }
     }
 

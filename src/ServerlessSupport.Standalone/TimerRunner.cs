@@ -185,24 +185,13 @@ internal sealed class TimerRunner : IAsyncDisposable
 
     private async Task RunAsync(DateTimeOffset start, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        if (!await Backoff.Fixed(StorageRetry).UntilDoneAsync(
+                ct => CatchUpAsync(start, ct),
+                (ex, wait) => HostingLog.TimerStorageFailed(_logger, ex, _functionName, wait),
+                _time,
+                stopping))
         {
-            try
-            {
-                await CatchUpAsync(start, stopping);
-                break;
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Storage being down must not crash the process: log and retry.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                HostingLog.TimerStorageFailed(_logger, ex, _functionName, StorageRetry);
-                await DelayAsync(StorageRetry, stopping);
-            }
+            return;
         }
 
         var cursor = start;
@@ -214,7 +203,7 @@ internal sealed class TimerRunner : IAsyncDisposable
             if (due > now)
             {
                 // Re-evaluated after waking, since a timer may wake a little early.
-                await DelayAsync(due - now, stopping);
+                await Backoff.DelayAsync(_time, due - now, stopping);
                 continue;
             }
 
@@ -319,18 +308,6 @@ internal sealed class TimerRunner : IAsyncDisposable
             {
                 HostingLog.TimerStorageFailed(_logger, ex, _functionName, LeaseRenewal);
             }
-        }
-    }
-
-    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(delay, _time, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
         }
     }
 }
