@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage;
-using ServerlessSupport.Storage.Agents;
+using ServerlessSupport.Storage.Tickets;
 
 namespace ServerlessSupport.Simulator.Export;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Functions.Api.Dtos;
-using ServerlessSupport.Storage.Agents;
+using ServerlessSupport.Storage.Tickets;
 
 namespace ServerlessSupport.Functions.Api;
 

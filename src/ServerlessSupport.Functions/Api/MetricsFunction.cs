@@ -4,7 +4,7 @@ using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Api.Dtos;
-using ServerlessSupport.Storage.Agents;
+using ServerlessSupport.Storage.Tickets;
 
 namespace ServerlessSupport.Functions.Api;
 

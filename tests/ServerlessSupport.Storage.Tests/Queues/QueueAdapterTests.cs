@@ -3,7 +3,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Core.Tickets;
-using ServerlessSupport.Storage.Intake;
+using ServerlessSupport.Storage.Queues;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Storage.Tests.Queues;

@@ -1,9 +1,8 @@
 using ServerlessSupport.Core.Tickets;
-using ServerlessSupport.Storage.Agents;
-using ServerlessSupport.Storage.Tests.Tickets;
+using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
 
-namespace ServerlessSupport.Storage.Tests.Agents;
+namespace ServerlessSupport.Storage.Tests.Tickets;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class TableTicketQueriesTests(AzuriteFixture fixture)

@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Tables;
-using ServerlessSupport.Storage.Tickets;
 
-namespace ServerlessSupport.Storage.Agents;
+namespace ServerlessSupport.Storage.Tickets;
 
 /// <summary>
 /// Cross-ticket reads for the agents' API. Listing scans the ticket rows (RowKey 'ticket', filtered by status and update

@@ -3,7 +3,7 @@ using Azure.Storage.Queues;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Core.Telemetry;
 
-namespace ServerlessSupport.Storage.Intake;
+namespace ServerlessSupport.Storage.Queues;
 
 /// <summary>Queue <c>inbound</c>: a payload inline or a pointer to its blob (<see cref="InboundPointer"/>) with the webhook's trace context; it never expires.</summary>
 internal sealed class QueueInboundQueue(QueueClient queue) : IInboundQueue

@@ -4,7 +4,7 @@ using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Core.Tickets;
 
-namespace ServerlessSupport.Storage.Intake;
+namespace ServerlessSupport.Storage.Queues;
 
 /// <summary>Queue <c>outbound</c>: one small JSON message per outbox row to send, with the trace context of whoever queued it.</summary>
 internal sealed class QueueDispatchQueue(QueueClient queue) : IDispatchQueue
