@@ -32,7 +32,7 @@ internal sealed class QueueCounters
 
 internal sealed class CountingInboundQueue(IInboundQueue inner, QueueCounters counters) : IInboundQueue
 {
-    public async Task EnqueueAsync(InboundPointer pointer, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(InboundQueueMessage pointer, CancellationToken cancellationToken)
     {
         await inner.EnqueueAsync(pointer, cancellationToken);
         counters.Queued(QueueNames.Inbound);

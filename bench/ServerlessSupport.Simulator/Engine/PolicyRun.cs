@@ -229,7 +229,7 @@ internal sealed class PolicyRun(SimulationWorld world, IReadOnlyList<TrafficTick
     private async Task PostAsync(TrafficTicket ticket, string subject, int mail, CancellationToken cancellationToken)
     {
         var body = SimulatedMail.Json(ticket.Customer, SimulationWorld.SupportAddress, subject, ticket.Text, SimulatedMail.MessageId(ticket.Index, mail));
-        await world.Get<AcceptInboundHandler>().AcceptAsync(InboundPointer.JsonFormat, "application/json", body, cancellationToken);
+        await world.Get<AcceptInboundHandler>().AcceptAsync(InboundQueueMessage.JsonFormat, "application/json", body, cancellationToken);
         await DrainAsync(cancellationToken);
     }
 

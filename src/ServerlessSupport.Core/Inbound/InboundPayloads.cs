@@ -14,7 +14,7 @@ internal static class InboundPayloads
     {
         try
         {
-            if (format == InboundPointer.JsonFormat)
+            if (format == InboundQueueMessage.JsonFormat)
             {
                 return JsonInboundPayload.Parse(body);
             }

@@ -19,15 +19,15 @@ internal sealed partial class AcceptInboundHandler(
     public async Task<InboundAcceptance> AcceptAsync(string format, string contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var pointer = new InboundPointer(BlobName(now), format, contentType, now);
+        var pointer = new InboundQueueMessage(BlobName(now), format, contentType, now);
         var problem = InboundPayloadValidator.Validate(format, contentType, body.Span);
 
         if (problem is not null)
         {
             await payloads.SaveAsync(pointer, body, quarantine: true, cancellationToken);
             await records.RecordAsync(IntakeRecord.ForPointer(IntakeRecord.Quarantined, pointer, now, problem), cancellationToken);
-            LogQuarantined(logger, pointer.Blob, problem);
-            return new InboundAcceptance(pointer.Blob, Quarantined: true, problem);
+            LogQuarantined(logger, pointer.IntakeId, problem);
+            return new InboundAcceptance(pointer.IntakeId, Quarantined: true, problem);
         }
 
         if (pointer.WithInline(body.Span) is { } inline)
@@ -40,8 +40,8 @@ internal sealed partial class AcceptInboundHandler(
         }
 
         await queue.EnqueueAsync(pointer, cancellationToken);
-        LogAccepted(logger, pointer.Blob, format, body.Length);
-        return new InboundAcceptance(pointer.Blob, Quarantined: false, null);
+        LogAccepted(logger, pointer.IntakeId, format, body.Length);
+        return new InboundAcceptance(pointer.IntakeId, Quarantined: false, null);
     }
 
     /// <summary>Date folders keep the container browsable; the random tail keeps names unique across instances.</summary>

@@ -6,10 +6,10 @@ namespace ServerlessSupport.Core.Intake;
 internal interface IInboundPayloadStore
 {
     /// <summary>Stores a webhook payload as received (container <c>inbound</c>, or <c>quarantine</c> when it could not be validated).</summary>
-    Task SaveAsync(InboundPointer pointer, ReadOnlyMemory<byte> body, bool quarantine, CancellationToken cancellationToken);
+    Task SaveAsync(InboundQueueMessage pointer, ReadOnlyMemory<byte> body, bool quarantine, CancellationToken cancellationToken);
 
     /// <summary>The payload's bytes, or null if the blob no longer exists.</summary>
-    Task<ReadOnlyMemory<byte>?> GetAsync(InboundPointer pointer, CancellationToken cancellationToken);
+    Task<ReadOnlyMemory<byte>?> GetAsync(InboundQueueMessage pointer, CancellationToken cancellationToken);
 
     /// <summary>
     /// A set-aside payload by blob name, for recovery: container <c>quarantine</c> first (what intake set aside), then

@@ -43,6 +43,6 @@ internal sealed record IntakeRecord(string Id, string Kind, DateTimeOffset At, s
     /// <summary>The storage version this record was read at (null for a record not read from storage).</summary>
     public string? Version { get; init; }
 
-    public static IntakeRecord ForPointer(string kind, InboundPointer pointer, DateTimeOffset at, string reason, string? from = null, string? subject = null) =>
-        new(pointer.Blob.Replace('/', '_'), kind, at, reason, pointer.Blob, from, subject);
+    public static IntakeRecord ForPointer(string kind, InboundQueueMessage pointer, DateTimeOffset at, string reason, string? from = null, string? subject = null) =>
+        new(pointer.IntakeId.Replace('/', '_'), kind, at, reason, pointer.IntakeId, from, subject);
 }

@@ -5,7 +5,7 @@ namespace ServerlessSupport.Core.Intake;
 
 /// <summary>One parsed inbound email on its way to a ticket, with the keys that make recording it idempotent.</summary>
 internal sealed record InboundContext(
-    InboundPointer Pointer,
+    InboundQueueMessage Pointer,
     InboundEmail Email,
     IReadOnlyList<ReadOnlyMemory<byte>> AttachmentContents,
     string MessageId,

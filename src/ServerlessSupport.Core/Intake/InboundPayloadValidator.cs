@@ -21,8 +21,8 @@ internal static class InboundPayloadValidator
 
         return format switch
         {
-            InboundPointer.SendGridFormat => ValidateMultipart(contentType, body),
-            InboundPointer.JsonFormat => ValidateJson(body),
+            InboundQueueMessage.SendGridFormat => ValidateMultipart(contentType, body),
+            InboundQueueMessage.JsonFormat => ValidateJson(body),
             _ => $"unknown format '{format}'",
         };
     }

@@ -18,7 +18,7 @@ internal sealed partial class IntakeRecoveryHandler(
     TimeProvider time,
     ILogger<IntakeRecoveryHandler> logger)
 {
-    /// <summary>The format under which a poison message's own JSON (an <see cref="InboundPointer"/>) was kept.</summary>
+    /// <summary>The format under which a poison message's own JSON (an <see cref="InboundQueueMessage"/>) was kept.</summary>
     public const string QueueMessageFormat = "queue-message";
 
     private const int MaxAttempts = 5;
@@ -81,7 +81,7 @@ internal sealed partial class IntakeRecoveryHandler(
     }
 
     /// <summary>The record's email: the set-aside payload, or for a poison message the payload its kept queue message carries or points to.</summary>
-    private async Task<(InboundPointer Pointer, ReadOnlyMemory<byte> Body)?> LoadAsync(IntakeRecord record, CancellationToken cancellationToken)
+    private async Task<(InboundQueueMessage Pointer, ReadOnlyMemory<byte> Body)?> LoadAsync(IntakeRecord record, CancellationToken cancellationToken)
     {
         if (record.Blob is null || await payloads.GetSetAsideAsync(record.Blob, cancellationToken) is not { } stored)
         {
@@ -90,13 +90,13 @@ internal sealed partial class IntakeRecoveryHandler(
 
         if (stored.Format != QueueMessageFormat)
         {
-            return (new InboundPointer(record.Blob, stored.Format, stored.ContentType, record.At), stored.Body);
+            return (new InboundQueueMessage(record.Blob, stored.Format, stored.ContentType, record.At), stored.Body);
         }
 
-        InboundPointer? pointer;
+        InboundQueueMessage? pointer;
         try
         {
-            pointer = JsonSerializer.Deserialize(stored.Body.Span, CoreJsonContext.Default.InboundPointer);
+            pointer = JsonSerializer.Deserialize(stored.Body.Span, CoreJsonContext.Default.InboundQueueMessage);
         }
         catch (JsonException)
         {

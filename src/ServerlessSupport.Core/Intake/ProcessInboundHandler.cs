@@ -29,7 +29,7 @@ internal sealed partial class ProcessInboundHandler(
     /// <summary>How many fresh ids a new ticket may draw when one is taken (1 in 10^12 each).</summary>
     private const int MaxDraws = 4;
 
-    public async Task HandleAsync(InboundPointer pointer, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboundQueueMessage pointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         ReadOnlyMemory<byte>? body = pointer.IsInline
@@ -50,14 +50,14 @@ internal sealed partial class ProcessInboundHandler(
     /// sets it aside again, and no acknowledgment goes out: an agent is already on it), threaded like any mail, once.
     /// A second recovery of the same payload finds its Message-ID recorded and answers the same ticket.
     /// </summary>
-    public async Task<IntakeOutcome> RecoverAsync(InboundPointer pointer, ReadOnlyMemory<byte> body, Recovery recovery, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> RecoverAsync(InboundQueueMessage pointer, ReadOnlyMemory<byte> body, Recovery recovery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         ArgumentNullException.ThrowIfNull(recovery);
         return await ProcessAsync(pointer, body, recovery, cancellationToken);
     }
 
-    private async Task<IntakeOutcome> ProcessAsync(InboundPointer pointer, ReadOnlyMemory<byte> body, Recovery? recovery, CancellationToken cancellationToken)
+    private async Task<IntakeOutcome> ProcessAsync(InboundQueueMessage pointer, ReadOnlyMemory<byte> body, Recovery? recovery, CancellationToken cancellationToken)
     {
         var parsed = InboundPayloads.Parse(pointer.Format, body, pointer.ContentType);
         if (!parsed.Succeeded)
@@ -229,7 +229,7 @@ internal sealed partial class ProcessInboundHandler(
         return stored;
     }
 
-    private async Task RecordAsync(string kind, InboundPointer pointer, ReadOnlyMemory<byte>? body, string reason, string? from, string? subject, CancellationToken cancellationToken)
+    private async Task RecordAsync(string kind, InboundQueueMessage pointer, ReadOnlyMemory<byte>? body, string reason, string? from, string? subject, CancellationToken cancellationToken)
     {
         // An inline payload lives only in its queue message: keep it (container quarantine) so it can be recovered.
         if (pointer.IsInline && body is { } payload)
@@ -238,7 +238,7 @@ internal sealed partial class ProcessInboundHandler(
         }
 
         await records.RecordAsync(IntakeRecord.ForPointer(kind, pointer, time.GetUtcNow(), reason, from, subject), cancellationToken);
-        LogRecordedWithoutTicket(logger, pointer.Blob, kind, reason);
+        LogRecordedWithoutTicket(logger, pointer.IntakeId, kind, reason);
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Recorded message {MessageId} on {Kind2} ticket {Ticket} as {Kind} mail; {Outbox} email(s) queued")]

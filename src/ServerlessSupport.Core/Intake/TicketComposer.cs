@@ -187,7 +187,7 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
         FullText = inbound.Email.Text,
         MessageId = inbound.MessageId,
         AutomaticReason = inbound.Classification.IsAutomatic ? $"{inbound.Classification.Kind}: {inbound.Classification.Reason}" : null,
-        RawPointer = inbound.Pointer.IsInline ? null : inbound.Pointer.Blob,
+        RawPointer = inbound.Pointer.IsInline ? null : inbound.Pointer.IntakeId,
         Attachments = attachments,
     };
 

@@ -3,5 +3,5 @@ namespace ServerlessSupport.Core.Queues;
 /// <summary>Queue <c>inbound</c>: pointers to stored webhook payloads for ProcessInbound.</summary>
 internal interface IInboundQueue
 {
-    Task EnqueueAsync(InboundPointer pointer, CancellationToken cancellationToken);
+    Task EnqueueAsync(InboundQueueMessage pointer, CancellationToken cancellationToken);
 }

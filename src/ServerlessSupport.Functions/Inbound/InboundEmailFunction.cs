@@ -54,8 +54,8 @@ internal sealed partial class InboundEmailFunction(
     {
         var format = kind?.ToLowerInvariant() switch
         {
-            "sendgrid" => InboundPointer.SendGridFormat,
-            "json" => InboundPointer.JsonFormat,
+            "sendgrid" => InboundQueueMessage.SendGridFormat,
+            "json" => InboundQueueMessage.JsonFormat,
             _ => null,
         };
         if (format is null)
@@ -91,8 +91,8 @@ internal sealed partial class InboundEmailFunction(
         try
         {
             var accepted = await accept.AcceptAsync(format, context.Request.ContentType ?? string.Empty, body.Value, budget.Token);
-            Activity.Current?.SetTag("support.intake_id", accepted.Blob);
-            return Results.Ok(new { status = accepted.Quarantined ? "quarantined" : "accepted", id = accepted.Blob });
+            Activity.Current?.SetTag("support.intake_id", accepted.IntakeId);
+            return Results.Ok(new { status = accepted.Quarantined ? "quarantined" : "accepted", id = accepted.IntakeId });
         }
         catch (Exception ex) when (StorageFaults.IsStorageFault(ex, cancellationToken))
         {

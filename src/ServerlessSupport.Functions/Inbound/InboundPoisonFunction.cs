@@ -19,14 +19,14 @@ internal sealed partial class InboundPoisonFunction(IInboundPayloadStore payload
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = time.GetUtcNow();
-        var kept = new InboundPointer($"poison/{message.MessageId}.json", IntakeRecoveryHandler.QueueMessageFormat, "application/json", now);
+        var kept = new InboundQueueMessage($"poison/{message.MessageId}.json", IntakeRecoveryHandler.QueueMessageFormat, "application/json", now);
         await payloads.SaveAsync(kept, message.Body?.ToMemory() ?? ReadOnlyMemory<byte>.Empty, quarantine: true, cancellationToken);
 
-        var pointer = Hosting.QueueJson.Read(message, CoreJsonContext.Default.InboundPointer);
-        var payload = pointer is null ? "not an inbound pointer" : pointer.IsInline ? "payload inline" : $"payload in blob {pointer.Blob}";
-        var reason = $"moved to {PoisonQueue}: processing failed on every delivery ({payload}); the queue message is kept in quarantine/{kept.Blob}";
-        await records.RecordAsync(new IntakeRecord("poison_" + message.MessageId, IntakeRecord.Poison, now, reason, kept.Blob, null, null), cancellationToken);
-        LogRecorded(logger, message.MessageId, kept.Blob);
+        var pointer = Hosting.QueueJson.Read(message, CoreJsonContext.Default.InboundQueueMessage);
+        var payload = pointer is null ? "not an inbound queue message" : pointer.IsInline ? "payload inline" : $"payload in blob {pointer.IntakeId}";
+        var reason = $"moved to {PoisonQueue}: processing failed on every delivery ({payload}); the queue message is kept in quarantine/{kept.IntakeId}";
+        await records.RecordAsync(new IntakeRecord("poison_" + message.MessageId, IntakeRecord.Poison, now, reason, kept.IntakeId, null, null), cancellationToken);
+        LogRecorded(logger, message.MessageId, kept.IntakeId);
     }
 
     [LoggerMessage(EventId = 1300, Level = LogLevel.Error, Message = "Poison inbound message {MessageId} recorded for agents; kept as quarantine/{Blob}")]

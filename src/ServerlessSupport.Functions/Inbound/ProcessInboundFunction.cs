@@ -15,7 +15,7 @@ internal sealed partial class ProcessInboundFunction(ProcessInboundHandler handl
     public async Task RunAsync([QueueTrigger(QueueNames.Inbound)] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var pointer = QueueJson.Read(message, CoreJsonContext.Default.InboundPointer);
+        var pointer = QueueJson.Read(message, CoreJsonContext.Default.InboundQueueMessage);
 
         // Continues the webhook's trace; the acceptance time rides along as baggage to DispatchEmail (acknowledgment latency).
         using var activity = QueueSpan.Start("ProcessInbound", QueueNames.Inbound, message, pointer?.Trace);
@@ -24,16 +24,16 @@ internal sealed partial class ProcessInboundFunction(ProcessInboundHandler handl
             activity?.SetBaggage(SupportTelemetry.AcceptedAtBaggage, pointer.ReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         }
 
-        if (pointer is null || string.IsNullOrWhiteSpace(pointer.Blob))
+        if (pointer is null || string.IsNullOrWhiteSpace(pointer.IntakeId))
         {
             LogNotAPointer(logger, message.MessageId);
-            await records.RecordAsync(new IntakeRecord("msg_" + message.MessageId, IntakeRecord.Quarantined, time.GetUtcNow(), "queue message is not an inbound pointer", null, null, null), cancellationToken);
+            await records.RecordAsync(new IntakeRecord("msg_" + message.MessageId, IntakeRecord.Quarantined, time.GetUtcNow(), "queue message is not an inbound queue message", null, null, null), cancellationToken);
             return;
         }
 
         await handler.HandleAsync(pointer, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Queue message {MessageId} on 'inbound' is not an inbound pointer; recorded and skipped")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Queue message {MessageId} on 'inbound' is not an inbound queue message; recorded and skipped")]
     private static partial void LogNotAPointer(ILogger logger, string messageId);
 }

@@ -15,11 +15,11 @@ internal sealed class BlobInboundPayloadStore(
     BlobContainerClient quarantined,
     BlobContainerClient attachments) : IInboundPayloadStore
 {
-    public async Task SaveAsync(InboundPointer pointer, ReadOnlyMemory<byte> body, bool quarantine, CancellationToken cancellationToken)
+    public async Task SaveAsync(InboundQueueMessage pointer, ReadOnlyMemory<byte> body, bool quarantine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         var container = quarantine ? quarantined : payloads;
-        await container.GetBlobClient(pointer.Blob).UploadAsync(
+        await container.GetBlobClient(pointer.IntakeId).UploadAsync(
             BinaryData.FromBytes(body),
             new BlobUploadOptions
             {
@@ -29,12 +29,12 @@ internal sealed class BlobInboundPayloadStore(
             cancellationToken);
     }
 
-    public async Task<ReadOnlyMemory<byte>?> GetAsync(InboundPointer pointer, CancellationToken cancellationToken)
+    public async Task<ReadOnlyMemory<byte>?> GetAsync(InboundQueueMessage pointer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         try
         {
-            var download = await payloads.GetBlobClient(pointer.Blob).DownloadContentAsync(cancellationToken);
+            var download = await payloads.GetBlobClient(pointer.IntakeId).DownloadContentAsync(cancellationToken);
             return download.Value.Content.ToMemory();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

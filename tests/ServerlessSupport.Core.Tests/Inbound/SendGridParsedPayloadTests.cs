@@ -168,7 +168,7 @@ public class SendGridParsedPayloadTests
     [Fact]
     public void Parse_GarbageMultipart_Fails()
     {
-        var result = InboundPayloads.Parse(InboundPointer.SendGridFormat, "this is not multipart at all"u8.ToArray(), "multipart/form-data; boundary=xYzZY");
+        var result = InboundPayloads.Parse(InboundQueueMessage.SendGridFormat, "this is not multipart at all"u8.ToArray(), "multipart/form-data; boundary=xYzZY");
 
         Assert.False(result.Succeeded);
     }
@@ -188,7 +188,7 @@ public class SendGridParsedPayloadTests
     {
         var builder = new MultipartBuilder().Field("from", "a@b.example").Field("text", "cut off here");
 
-        var result = InboundPayloads.Parse(InboundPointer.SendGridFormat, builder.Build(close: false), builder.ContentType);
+        var result = InboundPayloads.Parse(InboundQueueMessage.SendGridFormat, builder.Build(close: false), builder.ContentType);
 
         Assert.False(result.Succeeded);
         Assert.Contains("truncated", result.FailureReason, StringComparison.Ordinal);
@@ -222,5 +222,5 @@ public class SendGridParsedPayloadTests
     }
 
     private static InboundParseResult Parse(MultipartBuilder builder)
-        => InboundPayloads.Parse(InboundPointer.SendGridFormat, builder.Build(), builder.ContentType);
+        => InboundPayloads.Parse(InboundQueueMessage.SendGridFormat, builder.Build(), builder.ContentType);
 }

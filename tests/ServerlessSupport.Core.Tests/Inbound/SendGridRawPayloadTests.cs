@@ -239,7 +239,7 @@ public class SendGridRawPayloadTests
             .File("attachment1", "log.txt", "text/plain", "E-52"u8.ToArray());
 
         var fromRaw = Parse(raw).Email!;
-        var fromParsed = InboundPayloads.Parse(InboundPointer.SendGridFormat, parsed.Build(), parsed.ContentType).Email!;
+        var fromParsed = InboundPayloads.Parse(InboundQueueMessage.SendGridFormat, parsed.Build(), parsed.ContentType).Email!;
 
         Assert.Equal((fromParsed.From, fromParsed.From.DisplayName, fromParsed.Subject, fromParsed.MessageId), (fromRaw.From, fromRaw.From.DisplayName, fromRaw.Subject, fromRaw.MessageId));
         Assert.Equal(fromParsed.DisplayText, fromRaw.DisplayText);
@@ -256,7 +256,7 @@ public class SendGridRawPayloadTests
             .Field("charsets", "{\"to\":\"UTF-8\",\"from\":\"UTF-8\",\"subject\":\"UTF-8\"}")
             .Field("SPF", "pass")
             .Field("spam_score", "0.1");
-        return InboundPayloads.Parse(InboundPointer.SendGridFormat, builder.Build(), builder.ContentType);
+        return InboundPayloads.Parse(InboundQueueMessage.SendGridFormat, builder.Build(), builder.ContentType);
     }
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);

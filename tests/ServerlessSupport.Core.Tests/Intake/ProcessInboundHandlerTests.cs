@@ -48,13 +48,13 @@ public sealed class ProcessInboundHandlerTests
             NullLogger<ProcessInboundHandler>.Instance);
     }
 
-    private static InboundPointer Pointer()
+    private static InboundQueueMessage Pointer()
     {
         var json = """
             {"from":"Jane <jane@example.com>","to":["support@example.test"],"subject":"Invoice","text":"See attached.",
              "messageId":"<m1@example.com>","attachments":[{"fileName":"a.pdf","contentType":"application/pdf","contentBase64":"JVBERg=="}]}
             """;
-        return new InboundPointer("2026/p1", InboundPointer.JsonFormat, "application/json", At).WithInline(Encoding.UTF8.GetBytes(json))!;
+        return new InboundQueueMessage("2026/p1", InboundQueueMessage.JsonFormat, "application/json", At).WithInline(Encoding.UTF8.GetBytes(json))!;
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class TicketComposerTests
     private readonly TicketComposer _composer = new(SlaTicketBuilder.ShippedPolicy, Support, new FakeTimeProvider(Monday));
 
     private static InboundContext Inbound(InboundEmail email) =>
-        new(new InboundPointer("b", InboundPointer.JsonFormat, "application/json", Monday), email, [], "<m@x>", MessageMarkers.For("<m@x>"), AutomaticMailClassifier.Classify(email, Support.Address));
+        new(new InboundQueueMessage("b", InboundQueueMessage.JsonFormat, "application/json", Monday), email, [], "<m@x>", MessageMarkers.For("<m@x>"), AutomaticMailClassifier.Classify(email, Support.Address));
 
     [Fact]
     public void NewTicket_GermanMailWithCcAndDate_RecordsLanguageOffsetAndParticipantsAndAnswersInGerman()

@@ -21,7 +21,7 @@ internal static class CorpusFormats
     public static string Route(string format) => format == SendGridRaw ? SendGrid : format;
 
     /// <summary>The app's pointer format for a case format.</summary>
-    public static string PointerFormat(string format) => format == Json ? Core.Queues.InboundPointer.JsonFormat : Core.Queues.InboundPointer.SendGridFormat;
+    public static string PointerFormat(string format) => format == Json ? Core.Queues.InboundQueueMessage.JsonFormat : Core.Queues.InboundQueueMessage.SendGridFormat;
 
     public static IReadOnlyList<string> Outcomes { get; } =
         [NewTicket, Threaded, AutomaticThreaded, AutomaticUnthreaded, Quarantined, Duplicate, Rejected];

@@ -70,7 +70,7 @@ public sealed class CorpusPayloadBuilderTests
             .WithField("charsets", "{\"subject\":\"iso-8859-1\"}")
             .Build();
 
-        var parsed = InboundPayloads.Parse(InboundPointer.SendGridFormat, CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve).Body, CorpusPayloadBuilder.MultipartContentType);
+        var parsed = InboundPayloads.Parse(InboundQueueMessage.SendGridFormat, CorpusPayloadBuilder.Build(c, CorpusFakeValues.Resolve).Body, CorpusPayloadBuilder.MultipartContentType);
 
         Assert.True(parsed.Succeeded, parsed.FailureReason);
         Assert.Equal("Problème à résoudre", parsed.Email!.Subject);

@@ -89,8 +89,8 @@ public sealed class RecoveryTests(AzuriteFixture azurite) : IAsyncLifetime
         var clients = _api.Host.Services.GetRequiredService<StorageClients>();
         var poison = clients.Queue(QueueNames.Inbound + StorageNames.PoisonSuffix);
         var mail = new InboundMailBuilder().From("Tom Berger <tom@example.org>").Subject("Poisoned but real").Text("Is there a discount for nonprofits?");
-        var pointer = new InboundPointer("2026/01/05/poisoned", InboundPointer.JsonFormat, "application/json", TimeProvider.System.GetUtcNow()).WithInline(mail.ToBytes())!;
-        await poison.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(pointer, CoreJsonContext.Default.InboundPointer));
+        var pointer = new InboundQueueMessage("2026/01/05/poisoned", InboundQueueMessage.JsonFormat, "application/json", TimeProvider.System.GetUtcNow()).WithInline(mail.ToBytes())!;
+        await poison.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(pointer, CoreJsonContext.Default.InboundQueueMessage));
         await Eventually.TrueAsync(async () => (await _api.Host.GetIntakeRecordsAsync()).Count == 1, "the poison record");
         var record = Assert.Single(await _api.Host.GetIntakeRecordsAsync());
 

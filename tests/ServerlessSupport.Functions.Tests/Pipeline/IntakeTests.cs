@@ -91,7 +91,7 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Deliver the same payload again, as a queue would after a lost delete.
         var record = Assert.Single(await _host.GetTicketsAsync());
-        var pointer = new InboundPointer("replayed", InboundPointer.JsonFormat, "application/json", record.CreatedAt).WithInline(mail.ToBytes());
+        var pointer = new InboundQueueMessage("replayed", InboundQueueMessage.JsonFormat, "application/json", record.CreatedAt).WithInline(mail.ToBytes());
         await _host.Services.GetRequiredService<IInboundQueue>().EnqueueAsync(pointer!, default);
         await _host.WaitForIdleAsync();
 
@@ -171,7 +171,7 @@ public sealed class IntakeTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var text = string.Concat(Enumerable.Repeat("My order has still not arrived. ", 1_200));
         var mail = new InboundMailBuilder().Text(text);
-        Assert.True(mail.ToBytes().Length > InboundPointer.MaxInlineBytes);
+        Assert.True(mail.ToBytes().Length > InboundQueueMessage.MaxInlineBytes);
 
         using var response = await _host.PostInboundAsync("json", mail.ToContent());
         await _host.SendGrid.WaitForRequestsAsync(1);

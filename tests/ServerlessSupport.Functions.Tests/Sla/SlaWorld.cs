@@ -113,7 +113,7 @@ internal sealed class SlaWorld : IAsyncDisposable
         Assert.True(parsed.Succeeded, parsed.FailureReason);
         var email = parsed.Email;
         var inbound = new InboundContext(
-            new InboundPointer("blob", InboundPointer.JsonFormat, "application/json", Time.GetUtcNow()),
+            new InboundQueueMessage("blob", InboundQueueMessage.JsonFormat, "application/json", Time.GetUtcNow()),
             email,
             [],
             email.MessageId!,
@@ -129,7 +129,7 @@ internal sealed class SlaWorld : IAsyncDisposable
         var ticket = (await Store.GetAsync(id, default))!;
         var json = $$"""{"from":"jane@example.com","to":["support@example.test"],"subject":"Re: [#{{id}}] Printer","text":"More.","messageId":"<{{Guid.NewGuid():N}}@example.com>"}""";
         var email = JsonInboundPayload.Parse(Encoding.UTF8.GetBytes(json)).Email!;
-        var inbound = new InboundContext(new InboundPointer("blob", InboundPointer.JsonFormat, "application/json", Time.GetUtcNow()), email, [], email.MessageId!, MessageMarkers.For(email.MessageId!), AutomaticMailClassifier.Classify(email, Support.Address));
+        var inbound = new InboundContext(new InboundQueueMessage("blob", InboundQueueMessage.JsonFormat, "application/json", Time.GetUtcNow()), email, [], email.MessageId!, MessageMarkers.For(email.MessageId!), AutomaticMailClassifier.Classify(email, Support.Address));
         return (await Store.CommitAsync(_composer.Append(ticket, inbound, []), default)).Ticket;
     }
 

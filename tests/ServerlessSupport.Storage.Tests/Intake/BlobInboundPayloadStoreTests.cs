@@ -8,7 +8,7 @@ namespace ServerlessSupport.Storage.Tests.Intake;
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobInboundPayloadStoreTests(AzuriteFixture fixture)
 {
-    private static readonly InboundPointer Pointer = new("2026/03/02/p1", InboundPointer.SendGridFormat, "multipart/form-data; boundary=x", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private static readonly InboundQueueMessage Pointer = new("2026/03/02/p1", InboundQueueMessage.SendGridFormat, "multipart/form-data; boundary=x", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
     private async Task<(BlobInboundPayloadStore Store, Azure.Storage.Blobs.BlobContainerClient Payloads, Azure.Storage.Blobs.BlobContainerClient Quarantine, Azure.Storage.Blobs.BlobContainerClient Attachments)> CreateAsync()
     {
@@ -27,9 +27,9 @@ public sealed class BlobInboundPayloadStoreTests(AzuriteFixture fixture)
         await store.SaveAsync(Pointer, body, quarantine: false, default);
 
         Assert.Equal(body, (await store.GetAsync(Pointer, default))!.Value.ToArray());
-        var properties = (await payloads.GetBlobClient(Pointer.Blob).GetPropertiesAsync()).Value;
+        var properties = (await payloads.GetBlobClient(Pointer.IntakeId).GetPropertiesAsync()).Value;
         Assert.Equal(Pointer.ContentType, properties.ContentType);
-        Assert.Equal(InboundPointer.SendGridFormat, properties.Metadata["format"]);
+        Assert.Equal(InboundQueueMessage.SendGridFormat, properties.Metadata["format"]);
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public sealed class BlobInboundPayloadStoreTests(AzuriteFixture fixture)
 
         await store.SaveAsync(Pointer, new byte[] { 1, 2, 3 }, quarantine: true, default);
 
-        Assert.True(await quarantine.GetBlobClient(Pointer.Blob).ExistsAsync());
-        Assert.False(await payloads.GetBlobClient(Pointer.Blob).ExistsAsync());
+        Assert.True(await quarantine.GetBlobClient(Pointer.IntakeId).ExistsAsync());
+        Assert.False(await payloads.GetBlobClient(Pointer.IntakeId).ExistsAsync());
         Assert.Null(await store.GetAsync(Pointer, default));
     }
 

@@ -45,11 +45,11 @@ public sealed class QueueAdapterTests(AzuriteFixture fixture)
     public async Task InboundEnqueueAsync_Pointer_RoundTripsThroughTheAppsClient()
     {
         var queue = await fixture.NewQueueAsync("in");
-        var pointer = new InboundPointer("2026/p", InboundPointer.JsonFormat, "application/json", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)).WithInline("{\"from\":\"ü\"}"u8)!;
+        var pointer = new InboundQueueMessage("2026/p", InboundQueueMessage.JsonFormat, "application/json", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)).WithInline("{\"from\":\"ü\"}"u8)!;
 
         await new QueueInboundQueue(queue).EnqueueAsync(pointer, default);
 
         var message = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value);
-        Assert.Equal(pointer, JsonSerializer.Deserialize(message.Body.ToString(), CoreJsonContext.Default.InboundPointer));
+        Assert.Equal(pointer, JsonSerializer.Deserialize(message.Body.ToString(), CoreJsonContext.Default.InboundQueueMessage));
     }
 }

@@ -4,13 +4,14 @@ using ServerlessSupport.Core.Telemetry;
 namespace ServerlessSupport.Core.Queues;
 
 /// <summary>
-/// The message on queue <c>inbound</c>. A payload of at most <see cref="MaxInlineBytes"/> travels inside it (base64 in
-/// <see cref="Payload"/>): one write at the webhook and one read fewer per email. A larger one is stored in blob
-/// <see cref="Blob"/> first and the message only points to it, since queue messages are limited to 64 KiB. Either way
-/// <see cref="Blob"/> is the intake id that logs and records use. <see cref="Trace"/> is the webhook's trace context.
+/// The message on queue <c>inbound</c>: the email's <see cref="IntakeId"/> (what logs, records and the webhook's answer
+/// name it by), and its payload. A payload of at most <see cref="MaxInlineBytes"/> travels inside it (base64 in
+/// <see cref="Payload"/>): one write at the webhook and one read fewer per email. A larger one is stored first in the
+/// <c>inbound</c> container under the intake id, since queue messages are limited to 64 KiB. <see cref="Trace"/> is the
+/// webhook's trace context. On the queue the intake id is named <c>blob</c>, as messages already queued have it.
 /// </summary>
-internal sealed record InboundPointer(
-    string Blob,
+internal sealed record InboundQueueMessage(
+    [property: JsonPropertyName("blob")] string IntakeId,
     string Format,
     string ContentType,
     DateTimeOffset ReceivedAt,
@@ -26,8 +27,8 @@ internal sealed record InboundPointer(
     /// <summary>The serialized message's limit: base64-encoded on the queue it must stay under 64 KiB (49,152 bytes).</summary>
     public const int MaxMessageBytes = 45_000;
 
-    /// <summary>This pointer carrying <paramref name="body"/> inline, or null when the message would be too large.</summary>
-    public InboundPointer? WithInline(ReadOnlySpan<byte> body)
+    /// <summary>This message carrying <paramref name="body"/> inline, or null when the message would be too large.</summary>
+    public InboundQueueMessage? WithInline(ReadOnlySpan<byte> body)
     {
         if (body.Length > MaxInlineBytes)
         {
@@ -35,7 +36,7 @@ internal sealed record InboundPointer(
         }
 
         var inline = this with { Payload = Convert.ToBase64String(body) };
-        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(inline, CoreJsonContext.Default.InboundPointer).Length <= MaxMessageBytes ? inline : null;
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(inline, CoreJsonContext.Default.InboundQueueMessage).Length <= MaxMessageBytes ? inline : null;
     }
 
     public bool IsInline => Payload is not null;
