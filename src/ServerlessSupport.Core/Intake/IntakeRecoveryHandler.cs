@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Queues;
+using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Intake;
 
@@ -14,7 +16,8 @@ namespace ServerlessSupport.Core.Intake;
 internal sealed partial class IntakeRecoveryHandler(
     IIntakeRecords records,
     IInboundPayloadStore payloads,
-    ProcessInboundHandler intake,
+    ThreadResolver threads,
+    InboundRecorder recorder,
     TimeProvider time,
     ILogger<IntakeRecoveryHandler> logger)
 {
@@ -36,11 +39,31 @@ internal sealed partial class IntakeRecoveryHandler(
                 return RecordDecision.Unrecoverable(record, "nothing was kept to recover: this record has no email payload (a stuck outbound email, or a payload that was never stored)");
             }
 
-            var outcome = await intake.RecoverAsync(payload.Pointer, payload.Body, new Recovery(record.Id, record.Kind, agent), cancellationToken);
-            return outcome.Ticket is { } ticket
-                ? RecordDecision.Done(record with { Outcome = IntakeRecord.Recovered, OutcomeBy = agent, OutcomeAt = time.GetUtcNow(), Ticket = ticket.ToString() })
-                : RecordDecision.Unrecoverable(record, $"the payload cannot be read as an email: {outcome.Failure ?? "it was set aside again"}");
+            var parsed = InboundPayloads.Parse(payload.Pointer.Format, payload.Body, payload.Pointer.ContentType);
+            if (!parsed.Succeeded)
+            {
+                return RecordDecision.Unrecoverable(record, $"the payload cannot be read as an email: {parsed.FailureReason}");
+            }
+
+            var ticket = await RecoverIntoTicketAsync(payload.Pointer, parsed, payload.Body, new Recovery(record.Id, record.Kind, agent), cancellationToken);
+            return RecordDecision.Done(record with { Outcome = IntakeRecord.Recovered, OutcomeBy = agent, OutcomeAt = time.GetUtcNow(), Ticket = ticket.ToString() });
         }, cancellationToken);
+
+    /// <summary>
+    /// The payload read as if a person wrote it (no automatic-mail verdict sets it aside again, and no acknowledgment goes
+    /// out: an agent is already on it), threaded like any mail, once: a second recovery of the same payload finds its
+    /// Message-ID recorded and answers the same ticket. The request is HTTP, which nobody redelivers, so the commit's
+    /// emails are kept safe by a delayed queue message.
+    /// </summary>
+    private async Task<TicketId> RecoverIntoTicketAsync(InboundQueueMessage message, InboundParseResult parsed, ReadOnlyMemory<byte> body, Recovery recovery, CancellationToken cancellationToken)
+    {
+        var email = parsed.Email!;
+        var verdict = new MailClassification(MailKind.Human, $"recovered from intake record {recovery.RecordId} by {recovery.Agent}", SuppressAutoReply: true);
+        var inbound = InboundContext.For(message, parsed, body, verdict);
+        var threaded = await threads.FindAsync(email, cancellationToken);
+        return await recorder.RecordAsync(inbound, threaded, recovery, OutboxSafety.DelayedMessage, cancellationToken)
+            ?? throw new InvalidOperationException("A person's mail is always recorded on a ticket.");
+    }
 
     public Task<RecordDecision> DismissAsync(string id, string agent, CancellationToken cancellationToken) =>
         DecideAsync(id, IntakeRecord.Dismissed, agent, record => Task.FromResult(record.Outcome switch

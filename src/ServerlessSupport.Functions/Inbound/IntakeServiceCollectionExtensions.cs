@@ -25,6 +25,8 @@ internal static class IntakeServiceCollectionExtensions
         services.AddSingleton<TicketCommitter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<TeamPace>();
+        services.AddSingleton<ThreadResolver>();
+        services.AddSingleton<InboundRecorder>();
         services.AddSingleton<ProcessInboundHandler>();
         services.AddSingleton<IntakeRecoveryHandler>();
         services.AddSingleton<DispatchEmailHandler>();

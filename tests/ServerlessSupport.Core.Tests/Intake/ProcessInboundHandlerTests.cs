@@ -34,15 +34,19 @@ public sealed class ProcessInboundHandlerTests
         var options = Options.Create(new DispatchOptions());
         var dispatcher = new OutboxDispatcher(_tickets.Object, _sender.Object, _dispatch.Object, time, options, NullLogger<OutboxDispatcher>.Instance);
         var committer = new TicketCommitter(_tickets.Object, _dispatch.Object, dispatcher, time, options, NullLogger<TicketCommitter>.Instance);
-        return new ProcessInboundHandler(
+        var recorder = new InboundRecorder(
             _payloads.Object,
             _index.Object,
-            _tickets.Object,
             committer,
             _throttle.Object,
-            Mock.Of<IIntakeRecords>(),
             new TicketComposer(SlaTicketBuilder.ShippedPolicy, Support, time),
             new TeamPace(_samples.Object, SlaTicketBuilder.ShippedPolicy, time),
+            NullLogger<InboundRecorder>.Instance);
+        return new ProcessInboundHandler(
+            _payloads.Object,
+            new ThreadResolver(_index.Object, _tickets.Object, Support),
+            recorder,
+            Mock.Of<IIntakeRecords>(),
             Support,
             time,
             NullLogger<ProcessInboundHandler>.Instance);

@@ -1,0 +1,151 @@
+using Microsoft.Extensions.Logging;
+using ServerlessSupport.Core.Inbound;
+using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Intake;
+
+/// <summary>
+/// Records one parsed email on its ticket, once: the Message-ID claim decides which ticket (so two instances agree), the
+/// marker row in the ticket's transaction decides whether it was already recorded, and the committer commits, retries
+/// on a conflict and sends what the commit added. Every step may run twice; the attachments and the sender's
+/// automatic-reply allowance are handled once per email however often the commit is retried.
+/// </summary>
+internal sealed partial class InboundRecorder(
+    IInboundPayloadStore payloads,
+    IMessageIndex index,
+    TicketCommitter committer,
+    ISenderThrottle throttle,
+    TicketComposer composer,
+    TeamPace pace,
+    ILogger<InboundRecorder> logger)
+{
+    /// <summary>How many fresh ids a new ticket may draw when one is taken (1 in 10^12 each).</summary>
+    private const int MaxDraws = 4;
+
+    /// <param name="threaded">The ticket the mail threads to, if any (<see cref="ThreadResolver"/>).</param>
+    /// <param name="recovery">Set when an agent recovers a set-aside payload: recorded as an event on the ticket.</param>
+    /// <param name="safety">How the emails of the commit are kept safe until sent (a redelivered trigger, or a delayed message).</param>
+    /// <returns>The ticket; null when automatic mail's ticket no longer exists (the caller sets the mail aside).</returns>
+    public async Task<TicketId?> RecordAsync(InboundContext inbound, ThreadHit? threaded, Recovery? recovery, OutboxSafety safety, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        var email = inbound.Email;
+        var messageId = inbound.MessageId;
+        var classification = inbound.Classification;
+        var proposed = threaded?.Ticket.Id ?? TicketId.New();
+        var owner = await index.ClaimAsync(messageId, proposed, cancellationToken);
+
+        // How the mail found its ticket decides whether its sender is vouched for; a claim made by an earlier delivery
+        // of this same message is its own conversation.
+        var match = threaded is not null && threaded.Ticket.Id == owner ? threaded.Match : ThreadMatch.Conversation;
+
+        // The first attempt reads nothing it knows already: the threaded ticket, or none behind a freshly drawn id that
+        // our claim won. (If such an id somehow named a ticket, adding the ticket row fails as a conflict and the next
+        // attempt reads it.)
+        FirstRead? first = threaded is not null && threaded.Ticket.Id == owner ? new FirstRead(threaded.Ticket)
+            : threaded is null && owner == proposed ? new FirstRead(null)
+            : null;
+
+        // Done once per email, whatever the attempts do: the attachments (stored by message, not by ticket) and the
+        // sender's automatic-reply allowance (asked only when a new ticket would acknowledge).
+        IReadOnlyList<StoredAttachment>? attachments = null;
+        bool? acknowledge = null;
+        PaceSnapshot? snapshot = null;
+        var unverified = false;
+
+        async ValueTask<TicketCommit?> DecideAsync(Ticket? ticket, int attempt)
+        {
+            if (ticket is not null && threaded is null && !string.Equals(ticket.OriginMessageId, messageId, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new TicketIdTakenException(owner);
+            }
+
+            if (ticket is null && classification.IsAutomatic)
+            {
+                // Automatic mail threads only to a ticket that exists; this one's was deleted meanwhile.
+                return null;
+            }
+
+            attachments ??= await StoreAttachmentsAsync(inbound, cancellationToken);
+            if (ticket is null && classification.MayAutoReply)
+            {
+                acknowledge ??= await throttle.TryConsumeAsync(email.From.Address, cancellationToken);
+                snapshot ??= acknowledge == true ? await pace.CurrentAsync(cancellationToken) : null;
+            }
+
+            unverified = ticket is not null && !classification.IsAutomatic && match != ThreadMatch.Conversation && !Knows(ticket, email.From);
+            return ticket is null ? composer.NewTicket(owner, inbound, attachments, acknowledge ?? false, snapshot, recovery)
+                : unverified ? composer.AppendUnverified(ticket, inbound, attachments, match, recovery)
+                : composer.Append(ticket, inbound, attachments, recovery);
+        }
+
+        for (var draw = 0; ; draw++)
+        {
+            CommittedChange? committed;
+            try
+            {
+                committed = await committer.ChangeAsync(owner, DecideAsync, safety, cancellationToken, first);
+            }
+            catch (TicketIdTakenException) when (draw < MaxDraws)
+            {
+                // A freshly drawn id that another ticket already has: draw again and move the claim.
+                var fresh = TicketId.New();
+                await index.ReassignAsync(messageId, owner, fresh, cancellationToken);
+                owner = await index.ClaimAsync(messageId, fresh, cancellationToken);
+                first = owner == fresh ? new FirstRead(null) : null;
+                continue;
+            }
+            catch (DuplicateChangeException)
+            {
+                // A redelivery after a crash between commit and dispatch: make sure what the first run wrote is on its way.
+                LogDuplicate(logger, messageId, owner.ToString());
+                await committer.RedispatchPendingAsync(owner, cancellationToken);
+                return owner;
+            }
+
+            if (committed is null)
+            {
+                return null;
+            }
+
+            if (unverified)
+            {
+                LogUnverified(logger, messageId, owner.ToString(), match.ToString());
+            }
+
+            System.Diagnostics.Activity.Current?.SetTag("support.ticket", owner.ToString());
+            LogRecorded(logger, messageId, owner.ToString(), committed.Ticket.MessageCount == 1 ? "new" : "existing", classification.Kind.ToString(), committed.Outbox.Count);
+            return owner;
+        }
+    }
+
+    /// <summary>A freshly drawn ticket id names another ticket already (ids are random): draw again.</summary>
+    private sealed class TicketIdTakenException(TicketId id) : Exception($"Ticket id {id} is taken.");
+
+    /// <summary>The ticket's customer or one of its participants.</summary>
+    private static bool Knows(Ticket ticket, EmailAddress from) =>
+        EmailAddress.SameAddress(from.Address, ticket.Customer.Address) || ticket.Participants.Any(p => EmailAddress.SameAddress(p.Address, from.Address));
+
+    private async Task<IReadOnlyList<StoredAttachment>> StoreAttachmentsAsync(InboundContext inbound, CancellationToken cancellationToken)
+    {
+        var stored = new List<StoredAttachment>(inbound.Email.Attachments.Count);
+        for (var i = 0; i < inbound.Email.Attachments.Count; i++)
+        {
+            var a = inbound.Email.Attachments[i];
+            var blob = await payloads.SaveAttachmentAsync(inbound.Marker, i, a.FileName, a.ContentType, inbound.AttachmentContents[i], cancellationToken);
+            stored.Add(new StoredAttachment(a.FileName, a.ContentType, a.Length, blob, a.ContentId));
+        }
+
+        return stored;
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Recorded message {MessageId} on {Kind2} ticket {Ticket} as {Kind} mail; {Outbox} email(s) queued")]
+    private static partial void LogRecorded(ILogger logger, string messageId, string ticket, string kind2, string kind, int outbox);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Message {MessageId} was already recorded on ticket {Ticket}; nothing new written")]
+    private static partial void LogDuplicate(ILogger logger, string messageId, string ticket);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Message {MessageId} found ticket {Ticket} by {Match} from a sender it does not know: kept as an unverified note")]
+    private static partial void LogUnverified(ILogger logger, string messageId, string ticket, string match);
+}
