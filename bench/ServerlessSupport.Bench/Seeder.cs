@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using ServerlessSupport.Core.Outbound;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Storage.Tickets;

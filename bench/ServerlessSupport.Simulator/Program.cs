@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Settings;
 using ServerlessSupport.Simulator;

@@ -1,4 +1,4 @@
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Simulator.Engine;
 using ServerlessSupport.Simulator.Output;
 using ServerlessSupport.Simulator.Traffic;

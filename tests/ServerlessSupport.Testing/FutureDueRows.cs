@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage.Sla;
 

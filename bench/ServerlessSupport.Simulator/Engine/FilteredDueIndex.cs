@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 
 namespace ServerlessSupport.Simulator.Engine;
 

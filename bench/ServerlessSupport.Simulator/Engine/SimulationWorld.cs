@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Queues;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Hosting;
 using ServerlessSupport.Testing;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 
 namespace ServerlessSupport.Simulator.Traffic;
 

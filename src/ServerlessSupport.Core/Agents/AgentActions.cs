@@ -1,7 +1,8 @@
 using ServerlessSupport.Core.Email;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Templates;
 using ServerlessSupport.Core.Tickets;
 

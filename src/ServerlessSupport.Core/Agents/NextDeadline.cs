@@ -1,4 +1,4 @@
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 
 namespace ServerlessSupport.Core.Agents;
 

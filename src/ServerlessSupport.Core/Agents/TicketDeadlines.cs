@@ -1,4 +1,4 @@
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Agents;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServerlessSupport.Core.Inbound;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Intake;

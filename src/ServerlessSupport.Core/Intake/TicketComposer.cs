@@ -1,7 +1,8 @@
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Languages;
 using ServerlessSupport.Core.Outbound;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Templates;
 using ServerlessSupport.Core.Tickets;
 

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using ServerlessSupport.Core.Outbound;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Surveys;
+using ServerlessSupport.Core.Sla.Sweeps;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Telemetry;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Templates;

@@ -1,5 +1,5 @@
 using System.Text;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Templates;

@@ -58,6 +58,6 @@ internal static class TemplateText
     public static string PriorityName(MailTexts texts, Priority priority)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return texts["priority." + Sla.PriorityExtensions.ToPolicyName(priority)];
+        return texts["priority." + Sla.Clocks.PriorityExtensions.ToPolicyName(priority)];
     }
 }

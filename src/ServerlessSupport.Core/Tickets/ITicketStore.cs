@@ -2,7 +2,7 @@ namespace ServerlessSupport.Core.Tickets;
 
 /// <summary>
 /// The tickets table: one partition per ticket, one transaction per change. The store also owns the due index the sweeps
-/// read (<see cref="Sla.IDueIndex"/>): every commit leaves exactly the rows <see cref="Sla.DueSchedule.For"/> asks of the
+/// read (<see cref="Sla.Clocks.IDueIndex"/>): every commit leaves exactly the rows <see cref="Sla.Clocks.DueSchedule.For"/> asks of the
 /// committed ticket, writing new ones before the transaction and deleting obsolete ones after it, so no change path can
 /// forget a deadline. Write through <see cref="TicketCommitter"/>, which also hands the outbox rows to dispatch.
 /// </summary>

@@ -1,5 +1,5 @@
 using ServerlessSupport.Core.Outbound;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 
 namespace ServerlessSupport.Core.Tickets;
 

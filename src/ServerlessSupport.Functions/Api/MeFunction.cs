@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Functions.Api.Dtos;
 
 namespace ServerlessSupport.Functions.Api;

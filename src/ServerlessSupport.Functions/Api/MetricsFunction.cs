@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Agents;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Api.Dtos;
 using ServerlessSupport.Storage.Tickets;
@@ -91,7 +91,7 @@ internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore s
     {
         var since = now.AddDays(-days);
         var answers = tickets.Where(t => t.Sla.SurveyAnswer is not null && t.Sla.SurveyAnsweredAt >= since).Select(t => t.Sla.SurveyAnswer!.Value).ToList();
-        var good = answers.Count(a => a == Core.Sla.SurveyRating.Good);
+        var good = answers.Count(a => a == Core.Sla.Surveys.SurveyRating.Good);
         var bad = answers.Count - good;
         return new CsatPeriodDto(days, answers.Count, good, bad, answers.Count == 0 ? null : Math.Round((double)good / answers.Count, 4), answers.Count == 0 ? null : Math.Round((double)bad / answers.Count, 4));
     }

@@ -1,5 +1,5 @@
 using ServerlessSupport.Core.Agents;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Api.Dtos;
 using ServerlessSupport.Storage.Tickets;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Outbound;
 using ServerlessSupport.Functions.Settings;

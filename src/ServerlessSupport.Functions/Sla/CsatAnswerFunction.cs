@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Azure.Functions.Worker;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Functions.Hosting;
 
 namespace ServerlessSupport.Functions.Sla;

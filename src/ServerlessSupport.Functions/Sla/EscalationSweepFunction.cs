@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Sweeps;
 
 namespace ServerlessSupport.Functions.Sla;
 

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Surveys;
+using ServerlessSupport.Core.Sla.Sweeps;
 using ServerlessSupport.Functions.Settings;
 
 namespace ServerlessSupport.Functions.Sla;

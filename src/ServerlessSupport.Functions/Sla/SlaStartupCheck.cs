@@ -1,4 +1,5 @@
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Sweeps;
 
 namespace ServerlessSupport.Functions.Sla;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Sweeps;
 using ServerlessSupport.Core.Telemetry;
 
 namespace ServerlessSupport.Functions.Sla;

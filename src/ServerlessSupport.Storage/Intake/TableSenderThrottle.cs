@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using ServerlessSupport.Core.Intake;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Storage.Tables;
 
 namespace ServerlessSupport.Storage.Intake;

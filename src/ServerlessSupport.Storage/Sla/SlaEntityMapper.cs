@@ -1,5 +1,7 @@
-using ServerlessSupport.Core.Sla;
 using Azure.Data.Tables;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Surveys;
 
 namespace ServerlessSupport.Storage.Sla;
 

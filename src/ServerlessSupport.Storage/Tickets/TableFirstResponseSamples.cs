@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Storage.Tickets;

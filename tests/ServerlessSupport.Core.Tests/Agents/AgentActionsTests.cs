@@ -1,6 +1,6 @@
 using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Intake;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tests.Sla;
 using ServerlessSupport.Core.Tickets;
 

@@ -1,5 +1,6 @@
 using ServerlessSupport.Core.Agents;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Tests.Sla;
 using ServerlessSupport.Core.Tickets;
 

@@ -6,7 +6,7 @@ using Moq;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Queues;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tests.Sla;
 using ServerlessSupport.Core.Tickets;
 

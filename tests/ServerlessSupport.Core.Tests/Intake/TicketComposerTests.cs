@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Queues;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tests.Inbound;
 using ServerlessSupport.Core.Tests.Sla;
 using ServerlessSupport.Core.Tickets;

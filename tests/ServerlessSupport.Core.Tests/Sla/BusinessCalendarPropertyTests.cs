@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

@@ -1,4 +1,4 @@
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

@@ -1,6 +1,8 @@
-using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using static ServerlessSupport.Core.Tests.Sla.SlaTicketBuilder;
+using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Sweeps;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

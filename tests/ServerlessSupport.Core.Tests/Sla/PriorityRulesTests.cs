@@ -1,4 +1,5 @@
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Tests.Sla;

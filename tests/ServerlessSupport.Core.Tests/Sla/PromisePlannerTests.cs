@@ -1,6 +1,7 @@
-using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using static ServerlessSupport.Core.Tests.Sla.SlaTicketBuilder;
+using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Clocks;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

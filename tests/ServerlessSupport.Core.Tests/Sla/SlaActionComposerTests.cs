@@ -1,7 +1,9 @@
 using ServerlessSupport.Core.Intake;
-using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using static ServerlessSupport.Core.Tests.Sla.SlaTicketBuilder;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Sweeps;
+using ServerlessSupport.Core.Sla.Surveys;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

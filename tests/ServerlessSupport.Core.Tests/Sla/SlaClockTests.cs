@@ -1,5 +1,6 @@
 using System.Globalization;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

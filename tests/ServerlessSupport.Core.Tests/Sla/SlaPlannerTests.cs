@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
-using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using static ServerlessSupport.Core.Tests.Sla.SlaTicketBuilder;
+using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Sweeps;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

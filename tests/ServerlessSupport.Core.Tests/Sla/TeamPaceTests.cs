@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Tickets;
 using static ServerlessSupport.Core.Tests.Sla.SlaTicketBuilder;
+using ServerlessSupport.Core.Sla.Clocks;
 
 namespace ServerlessSupport.Core.Tests.Sla;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Core.Tests.Sla;
 using static ServerlessSupport.Core.Tests.Sla.SlaTicketBuilder;
+using ServerlessSupport.Core.Sla.Clocks;
 
 namespace ServerlessSupport.Core.Tests.Telemetry;
 

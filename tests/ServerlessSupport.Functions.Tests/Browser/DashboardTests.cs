@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ServerlessSupport.Core.Sla;
 using ServerlessSupport.Functions.Dashboard;
 using ServerlessSupport.Functions.Tests.Pipeline;
 using ServerlessSupport.Testing;
 using static Microsoft.Playwright.Assertions;
+using ServerlessSupport.Core.Sla.Surveys;
 
 namespace ServerlessSupport.Functions.Tests.Browser;
 

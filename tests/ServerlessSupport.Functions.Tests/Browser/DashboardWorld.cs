@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Tests.Pipeline;
 using ServerlessSupport.Storage.Agents;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Storage;
 using ServerlessSupport.Testing;

@@ -75,7 +75,7 @@ public abstract class HostedApp(HostKind kind) : IAsyncLifetime
         ["AzureFunctionsJobHost__logging__logLevel__Function"] = "Information",
         ["AzureFunctionsJobHost__logging__logLevel__Host.Function.Console"] = "Information",
         ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__ServerlessSupport.Core.Sla.SlaSweepHandler"] = "Information",
+        ["Logging__LogLevel__ServerlessSupport.Core.Sla.Sweeps.SlaSweepHandler"] = "Information",
     };
 
     /// <summary>Another instance of the app (same settings and host id unless <paramref name="settings"/> says otherwise).</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Tests.Api;
 using ServerlessSupport.Functions.Tests.Pipeline;

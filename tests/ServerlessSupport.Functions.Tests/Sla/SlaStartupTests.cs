@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
-using ServerlessSupport.Core.Sla;
-using ServerlessSupport.Standalone;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Functions.Sla;
+using ServerlessSupport.Standalone;
 using ServerlessSupport.Testing;
 
 namespace ServerlessSupport.Functions.Tests.Sla;

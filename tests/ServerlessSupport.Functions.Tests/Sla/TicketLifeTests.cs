@@ -1,4 +1,5 @@
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Testing;
 

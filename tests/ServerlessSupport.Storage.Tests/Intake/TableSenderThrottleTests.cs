@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using ServerlessSupport.Core.Sla;
+using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Storage.Intake;
 using ServerlessSupport.Testing;
 

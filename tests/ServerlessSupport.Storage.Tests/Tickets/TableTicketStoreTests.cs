@@ -66,7 +66,7 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
             ResolutionCount = 2,
             FirstResponseTime = TimeSpan.FromMinutes(95),
             FirstResponsePriority = Priority.Normal,
-            Sla = commit.Ticket.Sla with { SurveyAnswer = Core.Sla.SurveyRating.Bad, SurveyResolution = 2, SurveyComment = "Slow <b>but</b> fine.\nThanks" },
+            Sla = commit.Ticket.Sla with { SurveyAnswer = Core.Sla.Surveys.SurveyRating.Bad, SurveyResolution = 2, SurveyComment = "Slow <b>but</b> fine.\nThanks" },
         };
         var unverified = commit.Messages[0] with { Direction = MessageDirection.Note, UnverifiedSender = true };
 
@@ -76,7 +76,7 @@ public sealed class TableTicketStoreTests(AzuriteFixture fixture)
         Assert.Equal(("fr", TimeSpan.FromMinutes(-210), 2), (read.Language, read.CustomerUtcOffset!.Value, read.ResolutionCount));
         Assert.Equal(ticket.Participants, read.Participants);
         Assert.Equal((TimeSpan.FromMinutes(95), Priority.Normal), (read.FirstResponseTime!.Value, read.FirstResponsePriority!.Value));
-        Assert.Equal((Core.Sla.SurveyRating.Bad, 2, "Slow <b>but</b> fine.\nThanks"), (read.Sla.SurveyAnswer!.Value, read.Sla.SurveyResolution, read.Sla.SurveyComment));
+        Assert.Equal((Core.Sla.Surveys.SurveyRating.Bad, 2, "Slow <b>but</b> fine.\nThanks"), (read.Sla.SurveyAnswer!.Value, read.Sla.SurveyResolution, read.Sla.SurveyComment));
         var message = Assert.Single(await store.GetMessagesAsync(ticket.Id, default));
         Assert.True(message.UnverifiedSender);
         Assert.Equal(MessageDirection.Note, message.Direction);

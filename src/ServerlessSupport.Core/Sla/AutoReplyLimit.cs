@@ -1,4 +1,0 @@
-namespace ServerlessSupport.Core.Sla;
-
-/// <summary>At most <see cref="PerSender"/> automatic replies to one sender within any <see cref="Window"/> (calendar time).</summary>
-internal sealed record AutoReplyLimit(int PerSender, TimeSpan Window);

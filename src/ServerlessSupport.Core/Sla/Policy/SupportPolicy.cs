@@ -1,0 +1,37 @@
+using ServerlessSupport.Core.Languages;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Sla.Policy;
+
+/// <summary>
+/// The validated support policy (see docs/policy.md). Build it with <see cref="SupportPolicyLoader.Parse"/>.
+/// <see cref="StatusNotes"/> null: status notes off; <see cref="AfterSolve"/> null: no check-back or survey.
+/// </summary>
+internal sealed record SupportPolicy(
+    IReadOnlyDictionary<string, BusinessCalendar> Calendars,
+    BusinessCalendar DefaultCalendar,
+    IReadOnlyDictionary<Priority, PriorityTargets> Priorities,
+    PriorityRules PriorityRules,
+    IReadOnlyDictionary<TargetKind, IReadOnlyList<EscalationLevel>> Escalations,
+    Recipients Recipients,
+    StatusNotePolicy? StatusNotes,
+    PendingPolicy Pending,
+    AfterSolvePolicy? AfterSolve,
+    AutoReplyLimit AutoReplyLimit)
+{
+    /// <summary>The languages offered to customers and the default (policy <c>languages</c>).</summary>
+    public LanguagePolicy Languages { get; init; } = LanguagePolicy.AllSupported;
+
+    /// <summary>Whether and how the acknowledgment promises the team's real pace (policy <c>realisticPromise</c>).</summary>
+    public RealisticPromisePolicy RealisticPromise { get; init; } = RealisticPromisePolicy.Default;
+
+    /// <summary>When automatic notes may reach a customer (policy <c>customerDaytime</c>); null: any time.</summary>
+    public CustomerDaytime? CustomerDaytime { get; init; }
+
+    public SlaTargetSpec Target(Priority priority, TargetKind kind) => Priorities[priority].For(kind);
+
+    /// <summary>The escalation levels of a target kind in ascending percent; empty when none are configured.</summary>
+    public IReadOnlyList<EscalationLevel> EscalationsFor(TargetKind kind) =>
+        Escalations.TryGetValue(kind, out var levels) ? levels : [];
+}

@@ -1,8 +1,0 @@
-namespace ServerlessSupport.Core.Sla;
-
-/// <summary>The customer's one-click answer to the satisfaction survey.</summary>
-internal enum SurveyRating
-{
-    Good,
-    Bad,
-}

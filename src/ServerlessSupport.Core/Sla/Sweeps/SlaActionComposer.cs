@@ -1,0 +1,203 @@
+using System.Globalization;
+using ServerlessSupport.Core.Intake;
+using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Sla.Clocks;
+using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Surveys;
+using ServerlessSupport.Core.Templates;
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Sla.Sweeps;
+
+/// <summary>
+/// Turns a sweep's <see cref="SlaDecision"/> into ONE ticket commit: the changed ticket, an event per action and the outbox
+/// rows of the emails (customer-facing ones in the customer's language, threaded to their last message; internal ones to
+/// the policy recipients). With a <see cref="DigestRouting"/>, notices that belong to a digest are not sent on their own:
+/// the anchor's commit carries the digest, the others record that they were included.
+/// </summary>
+internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity support, SlaSettings settings)
+{
+    private const string System = "system";
+
+    /// <summary>The emails the decision's actions send, as the sweep plans its digests with them.</summary>
+    public IReadOnlyList<SlaNotice> Notices(Ticket before, SlaDecision decision, DateTimeOffset now) =>
+        [.. Plan(before, decision, now).Select(e => e.Notice).OfType<SlaNotice>()];
+
+    public TicketCommit Compose(Ticket before, SlaDecision decision, DateTimeOffset now, DigestRouting? routing = null)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(decision);
+        routing ??= DigestRouting.None;
+        var ticket = decision.Ticket;
+        var entries = Plan(before, decision, now);
+        var fresh = entries.Select(e => e.Notice).OfType<SlaNotice>().ToList();
+
+        // A digest this ticket anchors goes out only if the ticket still has its notice in it (an overlapping run may
+        // have done it already); a member's notice counts as included only in a digest whose anchor committed.
+        var anchored = routing.AnchoredBy(ticket.Id).Where(g => fresh.Any(n => routing.GroupOf(n) == g)).ToList();
+        DigestGroup? Carrier(SlaNotice notice) => routing.GroupOf(notice) is { } g && (anchored.Contains(g) || (g.Anchor != ticket.Id && g.CommittedSequence is not null)) ? g : null;
+
+        // The digests go after this commit's other emails: their numbers are known before the events that name them.
+        var change = new TicketCommitBuilder(before, now) { Ticket = ticket };
+        var standalone = fresh.Count(n => Carrier(n) is null);
+        var digestSequences = anchored.Select((g, i) => (Group: g, Sequence: change.NextOutboxSequence + standalone + i)).ToDictionary(x => x.Group, x => x.Sequence);
+
+        foreach (var entry in entries)
+        {
+            var detail = entry.Detail;
+            if (entry.Notice is { } notice)
+            {
+                var to = string.Join(", ", notice.To.Select(t => t.Address));
+                switch (Carrier(notice))
+                {
+                    case { } group when group.Anchor == ticket.Id:
+                        detail += $" Sent to {to} in the digest email out-{digestSequences[group]:D6} of this ticket.";
+                        break;
+                    case { } group:
+                        detail += $" Sent to {to} in the digest email {group.Anchor}/out-{group.CommittedSequence:D6}.";
+                        break;
+                    default:
+                        change.Email(sequence => notice.ToCustomer
+                            ? OutboxEmails.ToCustomer(support, ticket, sequence, notice.Kind, notice.Email, "auto-generated", now)
+                            : OutboxEmails.ToStaff(support, ticket, sequence, notice.Kind, notice.To, notice.Email, now));
+                        detail += $" Queued to {to}.";
+                        break;
+                }
+            }
+
+            change.Event(entry.EventKind, System, detail);
+        }
+
+        foreach (var (group, sequence) in digestSequences)
+        {
+            // The anchor's own lines as decided now; the others' as the run collected them.
+            var lines = group.Notices.Select(n => n.Ticket == ticket.Id ? fresh.FirstOrDefault(f => f.Id == n.Id) ?? n : n).ToList();
+            var first = lines[0];
+            var count = lines.Select(l => l.Ticket).Distinct().Count();
+            var rendered = first.ToCustomer
+                ? DigestTemplate.ToCustomer(first.Language, ticket.Customer.Name, support.TeamName, [.. lines.Select(l => l.DigestLine)], count)
+                : DigestTemplate.ToStaff([.. lines.Select(l => l.DigestLine)], count);
+            change.Email(next => next == sequence
+                ? OutboxEmails.Digest(support, ticket.Id, sequence, group.Number, first.To, first.ToCustomer ? first.Language : OutboxEmails.StaffLanguage, rendered, lines.Select(l => l.Ticket), now)
+                : throw new InvalidOperationException($"Digest {group.Number} was numbered {sequence} but comes at {next}."));
+        }
+
+        return change.Build();
+    }
+
+    /// <summary>Per action, in order: its event and the email it sends (if any).</summary>
+    private List<Entry> Plan(Ticket before, SlaDecision decision, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(decision);
+        var ticket = decision.Ticket;
+        var t = MailTexts.For(ticket.Language);
+        var customer = ticket.Customer.Address;
+        var id = ticket.Id.ToString();
+        var subject = ticket.Subject;
+        string When(DateTimeOffset at) => t.When(at, CustomerOffset(ticket, at));
+        SlaNotice ToCustomer(string noticeId, string kind, RenderedEmail email, MailParagraph line) =>
+            new(ticket.Id, noticeId, kind, [ticket.Customer], true, ticket.Language, email, line);
+
+        var entries = new List<Entry>();
+        foreach (var action in decision.Actions)
+        {
+            switch (action)
+            {
+                case EscalationFired e:
+                    var recipients = Recipients(before, e.Level);
+                    var target = EscalationTemplate.TargetName(e.Target);
+                    var raised = e.PriorityBefore == e.PriorityAfter ? string.Empty : $"; priority {e.PriorityBefore} → {e.PriorityAfter}";
+                    var told = recipients.Count == 0 ? "nobody to notify" : "notify " + string.Join(", ", recipients.Select(r => r.Address));
+                    var detail = $"{target} {e.Level.AtPercent}% ({e.Level.Name}, level {e.LevelNumber}): {told}{raised}.";
+                    SlaNotice? escalation = null;
+                    if (recipients.Count > 0)
+                    {
+                        var link = settings.TicketLink(ticket.Id);
+                        var email = EscalationTemplate.Render(new EscalationModel(
+                            ticket.Id, subject, customer, e.Target, e.Level.Name, e.Level.AtPercent, e.TargetDueAt, e.PriorityBefore, e.PriorityAfter, link));
+                        var due = e.TargetDueAt is { } at ? MailTexts.For(OutboxEmails.StaffLanguage).When(at, TimeSpan.Zero) : "(clock paused)";
+                        var line = new MailParagraph(string.Create(CultureInfo.InvariantCulture, $"[#{id}] {subject} ({customer}): {target} {e.Level.AtPercent}% ({e.Level.Name}), due {due}{raised}."))
+                        {
+                            Links = [new("Open the ticket", link)],
+                        };
+                        escalation = new SlaNotice(ticket.Id, $"{DueKinds.Escalation(e.Target)}-{e.LevelNumber}", "escalation", recipients, false, OutboxEmails.StaffLanguage, email, line);
+                    }
+
+                    entries.Add(new(TicketEventKinds.Escalated, detail, escalation));
+                    break;
+                case StatusNoteDue:
+                    var by = ticket.Sla.FirstResponse?.DueAt ?? ticket.Sla.NextUpdate?.DueAt;
+                    entries.Add(new(TicketEventKinds.StatusNoteQueued, "Status note.", ToCustomer(
+                        "status-note",
+                        "status-note",
+                        StatusNoteTemplate.Render(new StatusNoteModel(ticket.Id, ticket.Customer.Name, subject, support.TeamName, ticket.Language, ticket.Priority, by, CustomerOffset(ticket, by ?? now))),
+                        new(by is { } b ? t["digest.statusNote", ("ticket", id), ("subject", subject), ("when", When(b))] : t["digest.statusNoteSoon", ("ticket", id), ("subject", subject)]))));
+                    break;
+                case PendingReminderDue p:
+                    entries.Add(new(TicketEventKinds.PendingReminderQueued, $"Pending reminder {p.Number}.", ToCustomer(
+                        $"pending-{p.Number}",
+                        "pending-reminder",
+                        PendingReminderTemplate.Render(new PendingReminderModel(ticket.Id, ticket.Customer.Name, subject, support.TeamName, ticket.Language, p.Number, p.AutoCloseAt, CustomerOffset(ticket, p.AutoCloseAt ?? now))),
+                        new(p.AutoCloseAt is { } close ? t["digest.pending", ("ticket", id), ("subject", subject), ("when", When(close))] : t["digest.pendingOpen", ("ticket", id), ("subject", subject)]))));
+                    break;
+                case AutoCloseDue:
+                    entries.Add(new(TicketEventKinds.AutoClosed, "Closed: no answer from the customer while pending.", ToCustomer(
+                        "auto-close",
+                        "auto-close",
+                        AutoCloseTemplate.Render(new AutoCloseModel(ticket.Id, ticket.Customer.Name, subject, support.TeamName, ticket.Language)),
+                        new(t["digest.autoClose", ("ticket", id), ("subject", subject)]))));
+                    break;
+                case CheckBackDue:
+                    if (settings.Survey is { } survey && policy.AfterSolve is { } after)
+                    {
+                        // The survey asks about this resolution; a link from an earlier one is refused.
+                        var expires = now + after.SurveyTokenLifetime;
+                        var good = settings.SurveyLink(survey.Create(ticket.Id, SurveyRating.Good, expires, ticket.ResolutionCount));
+                        var bad = settings.SurveyLink(survey.Create(ticket.Id, SurveyRating.Bad, expires, ticket.ResolutionCount));
+                        entries.Add(new(TicketEventKinds.CheckBackQueued, $"Check-back with survey (resolution {ticket.ResolutionCount}).", ToCustomer(
+                            "check-back",
+                            "check-back",
+                            CheckBackTemplate.Render(new CheckBackModel(ticket.Id, ticket.Customer.Name, subject, support.TeamName, ticket.Language, good, bad)),
+                            new(t["digest.checkBack", ("ticket", id), ("subject", subject)]) { Links = CheckBackTemplate.SurveyLinks(t, good, bad) })));
+                    }
+                    else
+                    {
+                        entries.Add(new(TicketEventKinds.CheckBackQueued, "Check-back skipped: no survey signing key configured.", null));
+                    }
+
+                    break;
+                case CloseAfterSolveDue:
+                    entries.Add(new(TicketEventKinds.ClosedAfterSolve, "Closed: solved and no further word from the customer.", null));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown SLA action {action.GetType().Name}.");
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>Who a level tells: the assignee (else the team address), the policy roles, literal addresses; each once.</summary>
+    private List<Mailbox> Recipients(Ticket ticket, EscalationLevel level)
+    {
+        var addresses = new List<string>();
+        foreach (var target in level.Notify)
+        {
+            var address = target.Role == RecipientRole.Assignee
+                ? (string.IsNullOrWhiteSpace(ticket.Assignee) || !ticket.Assignee.Contains('@', StringComparison.Ordinal) ? policy.Recipients.Team : ticket.Assignee)
+                : policy.Recipients.AddressFor(target);
+            if (!string.IsNullOrWhiteSpace(address) && !addresses.Contains(address, StringComparer.OrdinalIgnoreCase))
+            {
+                addresses.Add(address.Trim());
+            }
+        }
+
+        return [.. addresses.Select(a => new Mailbox(a))];
+    }
+
+    /// <summary>The customer's own offset (their mail's Date header), else the policy's default zone at that instant.</summary>
+    private TimeSpan CustomerOffset(Ticket ticket, DateTimeOffset at) => ticket.CustomerUtcOffset ?? policy.DefaultCalendar.TimeZone.GetUtcOffset(at);
+
+    private sealed record Entry(string EventKind, string Detail, SlaNotice? Notice);
+}

@@ -1,9 +1,0 @@
-namespace ServerlessSupport.Core.Sla;
-
-/// <summary>The three promises every ticket is measured against.</summary>
-internal enum TargetKind
-{
-    FirstResponse,
-    NextUpdate,
-    Resolution,
-}
