@@ -14,7 +14,7 @@ namespace ServerlessSupport.Functions.Tests.Conformance;
 /// <summary>
 /// What either host must do with the app, checked from outside only (HTTP, the app's storage, the mail SendGrid is asked
 /// to send, the host's output): the same cases on the real Functions host and on the standalone host. Where they differ,
-/// the real host is right (docs/architecture.md, "Hosts").
+/// the real host is right (docs/architecture.md, "Hosting").
 /// </summary>
 public abstract class ConformanceTests(HostedApp host)
 {
