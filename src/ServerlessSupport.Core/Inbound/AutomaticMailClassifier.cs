@@ -188,5 +188,6 @@ internal static class AutomaticMailClassifier
         return null;
     }
 
-    private static string Short(string value) => value.Length <= 60 ? value.Trim() : value[..60].Trim() + "…";
+    /// <summary>A header value or name as a verdict's reason quotes it: at most 60 characters.</summary>
+    internal static string Short(string value) => value.Length <= 60 ? value.Trim() : value[..60].Trim() + "…";
 }

@@ -27,7 +27,7 @@ internal static partial class AutomaticReports
                 "delivery-status" => new(MailKind.Bounce, "Content-Type multipart/report; report-type=delivery-status"),
                 "disposition-notification" => new(MailKind.AutoReply, "Content-Type multipart/report; report-type=disposition-notification (read receipt)"),
                 null or "" => new(MailKind.Report, "Content-Type multipart/report"),
-                _ => new(MailKind.Report, $"Content-Type multipart/report; report-type={Short(reportType)}"),
+                _ => new(MailKind.Report, $"Content-Type multipart/report; report-type={AutomaticMailClassifier.Short(reportType)}"),
             };
         }
 
@@ -64,14 +64,12 @@ internal static partial class AutomaticReports
         {
             if (DmarcReportFile().IsMatch(attachment.FileName))
             {
-                return new(MailKind.Report, $"a DMARC aggregate report ({Short(attachment.FileName)})");
+                return new(MailKind.Report, $"a DMARC aggregate report ({AutomaticMailClassifier.Short(attachment.FileName)})");
             }
         }
 
         return null;
     }
-
-    private static string Short(string value) => value.Length <= 60 ? value : value[..60] + "…";
 
     [GeneratedRegex(@"^[^!\s]+![^!\s]+![0-9]{9,}![0-9]{9,}(![^!\s]*)?\.(xml|xml\.gz|gz|zip)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DmarcReportFile();

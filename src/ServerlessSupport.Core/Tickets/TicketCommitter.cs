@@ -82,12 +82,12 @@ internal sealed partial class TicketCommitter(
         // The commit claims its new emails: no separate claim call before sending them.
         var claimed = commit with
         {
-            Outbox = [.. commit.Outbox.Select(o => o.Version is null && o.State == OutboxState.Pending ? o with { ClaimedUntil = claimedUntil, Attempts = o.Attempts + 1 } : o)],
+            Outbox = [.. commit.Outbox.Select(o => IsNewPending(o) ? o with { ClaimedUntil = claimedUntil, Attempts = o.Attempts + 1 } : o)],
         };
         if (safety == OutboxSafety.DelayedMessage)
         {
             // Due when the claim runs out: DispatchEmail then finds the row sent, or sends it if this request died.
-            foreach (var item in claimed.Outbox.Where(o => o.Version is null && o.State == OutboxState.Pending))
+            foreach (var item in claimed.Outbox.Where(IsNewPending))
             {
                 await dispatch.EnqueueAsync(item.TicketId, item.Sequence, _options.ClaimDuration, cancellationToken);
             }
@@ -137,6 +137,9 @@ internal sealed partial class TicketCommitter(
             await dispatch.EnqueueAsync(ticket, item.Sequence, null, cancellationToken);
         }
     }
+
+    /// <summary>An email this commit adds: the commit claims it and the same step sends it.</summary>
+    private static bool IsNewPending(OutboxItem item) => item.Version is null && item.State == OutboxState.Pending;
 
     private async Task SendAsync(OutboxItem claimed, OutboxSafety safety, CancellationToken cancellationToken)
     {
