@@ -48,7 +48,8 @@ var dispatchOptions = Options.Create(new DispatchOptions());
 var sender = new NullEmailSender();
 var dispatcher = new OutboxDispatcher(store, sender, dispatch, time, dispatchOptions, NullLogger<OutboxDispatcher>.Instance);
 var committer = new TicketCommitter(store, dispatch, dispatcher, time, dispatchOptions, NullLogger<TicketCommitter>.Instance);
-var sweeper = new SlaSweepHandler(due, store, committer, planner, composer, time, NullLogger<SlaSweepHandler>.Instance)
+var pace = new TeamPace(new TablePaceSamples(tickets), policy, time);
+var sweeper = new SlaSweepHandler(due, store, committer, planner, composer, pace, time, NullLogger<SlaSweepHandler>.Instance)
 {
     Parallelism = 16,
 };

@@ -74,7 +74,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new TableDevOutbox(Clients(sp).Table(StorageNames.DevOutbox), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TableDevOutbox>>()));
         services.AddSingleton(sp => new TableAgentKeyStore(Clients(sp).Table(TableAgentKeyStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TableTicketQueries(Clients(sp).Table(StorageNames.Tickets)));
-        services.AddSingleton<IFirstResponseSamples>(sp => new TableFirstResponseSamples(Clients(sp).Table(StorageNames.Tickets)));
+        services.AddSingleton<IPaceSamples>(sp => new TablePaceSamples(Clients(sp).Table(StorageNames.Tickets)));
         services.AddSingleton(sp => new StorageHealthProbe(
             sp.GetRequiredService<IAzureClientFactory<TableServiceClient>>().CreateClient(HealthClientName),
             sp.GetRequiredService<IAzureClientFactory<QueueServiceClient>>().CreateClient(HealthClientName),

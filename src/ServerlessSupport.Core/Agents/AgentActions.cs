@@ -1,8 +1,10 @@
 using ServerlessSupport.Core.Email;
+using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Templates;
 using ServerlessSupport.Core.Tickets;
 
@@ -22,8 +24,14 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
 
     public const string ReplyOutboxKind = "reply";
 
-    /// <summary>A public reply (emailed to the customer) or an internal note (never emailed).</summary>
-    public TicketCommit Reply(Ticket ticket, string agent, string text, bool isPublic, DateTimeOffset now)
+    /// <summary>How much of the last public reply a status note repeats (characters).</summary>
+    public const int ExcerptLength = 400;
+
+    /// <summary>
+    /// A public reply (emailed to the customer) or an internal note (never emailed). A public reply keeps the open
+    /// first-response and update promises; <paramref name="promise"/> makes a new one, stated in the mail.
+    /// </summary>
+    public TicketCommit Reply(Ticket ticket, string agent, string text, bool isPublic, DateTimeOffset now, AgentPromise? promise = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentException.ThrowIfNullOrWhiteSpace(agent);
@@ -31,6 +39,11 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         if (text.Length > MaxTextLength)
         {
             throw new ArgumentException($"The text is longer than {MaxTextLength} characters.", nameof(text));
+        }
+
+        if (promise?.Problem(isPublic, now) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(promise));
         }
 
         var change = new TicketCommitBuilder(ticket, now);
@@ -41,7 +54,9 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
             return change.Build();
         }
 
-        var rendered = AgentReplyTemplate.Render(new AgentReplyModel(ticket.Id, ticket.Subject, text, HeaderValue.Sanitize(agent, 100), support.TeamName, ticket.Language));
+        var stated = promise is null ? null : PromiseWords.Promise(
+            MailTexts.For(ticket.Language), new TicketPromise { Id = 0, Kind = promise.Kind, By = promise.By, MadeBy = agent, MadeAt = now }, ticket.CustomerUtcOffset, planner.Policy.DefaultCalendar.TimeZone);
+        var rendered = AgentReplyTemplate.Render(new AgentReplyModel(ticket.Id, ticket.Subject, text, HeaderValue.Sanitize(agent, 100), support.TeamName, ticket.Language, stated));
         // A person wrote this: no Auto-Submitted, so it threads as a reply and the customer's autoresponder may answer.
         // The people the customer copied are copied on it.
         var outbox = change.Email(sequence => OutboxEmails.ToCustomer(support, ticket, sequence, ReplyOutboxKind, rendered, autoSubmitted: null, now, cc: ticket.Participants));
@@ -60,7 +75,16 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
             next = next with { FirstResponseTime = elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed, FirstResponsePriority = ticket.Priority };
         }
 
-        change.Ticket = planner.OnAgentPublicReply(next, now);
+        next = planner.OnAgentPublicReply(next with { LastReplyExcerpt = Excerpt(text) }, now);
+        SettledEvents(change, ticket, next, agent, "by this reply");
+
+        if (promise is not null)
+        {
+            next = planner.OnPromiseMade(next, promise.Kind, promise.By, agent, now);
+            change.Event(TicketEventKinds.PromiseMade, agent, $"Promise {next.Sla.Promises[^1].Id}: {PromiseWords.StaffName(promise.Kind)} by {promise.By:u}, stated in the reply.");
+        }
+
+        change.Ticket = next;
         return change.Build();
     }
 
@@ -84,7 +108,9 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         if (change.Status is { } status && status != next.Status)
         {
             Event(TicketEventKinds.StatusChanged, $"Status {Name(next.Status)} → {Name(status)} by {agent}.");
+            var before = next;
             next = planner.OnStatusChanged(next, status, now);
+            SettledEvents(commit, before, next, agent, $"by the status {Name(status)}");
         }
 
         if (change.Assignee is { } requested)
@@ -115,6 +141,28 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
 
         commit.Ticket = next;
         return commit.Build();
+    }
+
+    /// <summary>An event for each promise the change settled (kept, broken late, or replaced by the ticket's end).</summary>
+    private static void SettledEvents(TicketCommitBuilder change, Ticket before, Ticket after, string agent, string cause)
+    {
+        foreach (var p in after.Sla.Promises.Where(p => !p.IsOpen && before.Sla.Promises.Any(b => b.Id == p.Id && b.IsOpen)))
+        {
+            change.Event(TicketEventKinds.PromiseSettled, agent, $"Promise {p.Id} ({PromiseWords.StaffName(p.Kind)} by {p.By:u}): {Name(p.State)} {cause}.");
+        }
+    }
+
+    /// <summary>The reply's own words, quoted history stripped, cut at a word to <see cref="ExcerptLength"/> characters.</summary>
+    public static string Excerpt(string text)
+    {
+        var own = QuotedHistory.Strip(text).Trim();
+        if (own.Length <= ExcerptLength)
+        {
+            return own;
+        }
+
+        var cut = own.LastIndexOfAny([' ', '\n'], ExcerptLength - 1);
+        return own[..(cut > ExcerptLength / 2 ? cut : ExcerptLength - 1)].TrimEnd() + "…";
     }
 
     /// <summary>camelCase as the API spells enum values ("pendingCustomer").</summary>

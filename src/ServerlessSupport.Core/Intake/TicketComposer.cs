@@ -3,6 +3,7 @@ using ServerlessSupport.Core.Languages;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Templates;
 using ServerlessSupport.Core.Tickets;
 
@@ -91,7 +92,10 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
                 ? $"; promised {promise.By:u}, the team's pace (p{slower.Percentile} of {slower.Samples} first responses in {slower.WindowDays} days) being slower than the target"
                 : string.Empty;
             change.Event(TicketEventKinds.AcknowledgmentQueued, "system", $"Acknowledgment queued to {email.From.Address}{promised}.");
-            change.Ticket = change.Ticket with { AcknowledgedAt = now };
+
+            // What the acknowledgment states is a promise like any other: kept by the first public reply, else broken.
+            change.Ticket = _planner.OnPromiseMade(change.Ticket with { AcknowledgedAt = now }, PromiseKind.FirstResponse, promise.By, PromiseBook.System, now);
+            change.Event(TicketEventKinds.PromiseMade, "system", $"Promise {change.Ticket.Sla.Promises[^1].Id}: a first reply by {promise.By:u}, stated in the acknowledgment.");
         }
         else
         {

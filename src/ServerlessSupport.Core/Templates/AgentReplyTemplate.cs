@@ -4,7 +4,7 @@ namespace ServerlessSupport.Core.Templates;
 
 /// <summary>
 /// An agent's public reply as the customer receives it: the agent's text as written, signed with the agent's and the
-/// team's name, under the reply-above marker so the customer's answer threads cleanly; the footer in the customer's
+/// team's name, with the sentence stating a promise the agent made, under the reply-above marker so the customer's answer threads cleanly; the footer in the customer's
 /// language. Not automatic mail.
 /// </summary>
 internal static class AgentReplyTemplate
@@ -19,10 +19,11 @@ internal static class AgentReplyTemplate
             t,
             TemplateText.Subject(model.Ticket, model.OriginalSubject, t),
             greeting: null,
-            [.. body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => new MailParagraph(p))],
+            [.. body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => new MailParagraph(p)), .. model.Promise is null ? [] : new[] { new MailParagraph(model.Promise) }],
             $"{model.AgentName}\n{model.TeamName}",
             t["reply.footer", ("ticket", model.Ticket.ToString())]);
     }
 }
 
-internal sealed record AgentReplyModel(TicketId Ticket, string OriginalSubject, string Text, string AgentName, string TeamName, string Language);
+/// <param name="Promise">The sentence stating the promise the agent made with the reply (<see cref="PromiseWords"/>), if any.</param>
+internal sealed record AgentReplyModel(TicketId Ticket, string OriginalSubject, string Text, string AgentName, string TeamName, string Language, string? Promise = null);

@@ -67,6 +67,13 @@ internal sealed class MailTexts
         return local.ToString(this["when.pattern"], Culture) + $" ({zone})";
     }
 
+    /// <summary>The instant in the customer's time: their own offset when their mail gave one, else <paramref name="zone"/>'s at that instant.</summary>
+    public string When(DateTimeOffset at, TimeSpan? customerOffset, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return When(at, customerOffset ?? zone.GetUtcOffset(at));
+    }
+
     /// <summary>
     /// "4 hours", "45 minutes", "2 days"; on a business clock "4 working hours", and whole multiples of
     /// <paramref name="businessDay"/> as "2 working days" (a business clock never counts calendar days).

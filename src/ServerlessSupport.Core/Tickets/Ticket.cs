@@ -74,6 +74,18 @@ internal sealed record Ticket
     /// <summary>The priority <see cref="FirstResponseTime"/> was measured on.</summary>
     public Priority? FirstResponsePriority { get; init; }
 
+    /// <summary>The last solve's time on the resolution target's clock (pauses excluded), kept for the team's estimate.</summary>
+    public TimeSpan? ResolutionTime { get; init; }
+
+    /// <summary>The priority <see cref="ResolutionTime"/> was measured on.</summary>
+    public Priority? ResolutionPriority { get; init; }
+
+    /// <summary>When the ticket was last solved; unlike <see cref="SolvedAt"/> it stays when the ticket reopens.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>The start of our last public reply (quoted history stripped), which a status note repeats; its date is <see cref="LastAgentUpdateAt"/>.</summary>
+    public string? LastReplyExcerpt { get; init; }
+
     /// <summary>The SLA clocks and follow-up timers (see <see cref="SlaPlanner"/>); every instant in it has a row in the due index.</summary>
     public TicketSla Sla { get; init; } = TicketSla.None;
 

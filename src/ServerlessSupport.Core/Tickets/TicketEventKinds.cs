@@ -26,4 +26,9 @@ internal static class TicketEventKinds
     public const string ParticipantsAdded = "participants-added";
     public const string RecoveredFromIntake = "recovered-from-intake";
     public const string IncludedInDigest = "included-in-digest";
+    public const string PromiseMade = "promise-made";
+    public const string PromiseSettled = "promise-settled";
+    public const string PromiseReminder = "promise-reminder";
+    public const string PromiseBroken = "promise-broken";
+    public const string PromiseApologyQueued = "promise-apology-queued";
 }

@@ -1,5 +1,6 @@
 using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Api.Dtos;
 using ServerlessSupport.Storage.Tickets;
@@ -25,6 +26,7 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
             CreatedAt = ticket.CreatedAt,
             UpdatedAt = ticket.UpdatedAt,
             NextDeadline = next is null ? null : Deadline(next, now),
+            Promise = PromiseBook.Next(ticket.Sla.Promises) is { } promise ? Promise(promise, now) : null,
             Risk = ApiNames.Of(TicketDeadlines.Risk(ticket, policy, now)),
             Version = ticket.Version ?? string.Empty,
         };
@@ -36,6 +38,12 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
         return new DeadlineDto(ApiNames.Of(next.Kind), next.DueAt, (long)Math.Floor((next.DueAt - now).TotalSeconds));
     }
 
+    public static PromiseDto Promise(TicketPromise p, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(p.Id, ApiNames.Of(p.Kind), p.By, p.MadeBy, p.MadeAt, ApiNames.Of(p.State), p.SettledAt, p.Estimate, p.IsOpen ? (long)Math.Floor((p.By - now).TotalSeconds) : null);
+    }
+
     /// <summary>The ticket with its conversation, audit trail and outbox, read fresh (three partition queries).</summary>
     public async Task<TicketDetailResponse> DetailAsync(Ticket ticket, CancellationToken cancellationToken)
     {
@@ -45,7 +53,8 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
         var outbox = queries.GetOutboxAsync(ticket.Id, cancellationToken);
         await Task.WhenAll(messages, events, outbox);
 
-        var summary = Summary(ticket, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var summary = Summary(ticket, now);
         var detail = new TicketDetailDto
         {
             Id = summary.Id,
@@ -58,6 +67,7 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
             CreatedAt = summary.CreatedAt,
             UpdatedAt = summary.UpdatedAt,
             NextDeadline = summary.NextDeadline,
+            Promise = summary.Promise,
             Risk = summary.Risk,
             Version = summary.Version,
             FirstResponseDue = ticket.FirstResponseDue,
@@ -71,6 +81,7 @@ internal sealed class TicketViews(ITicketStore store, TableTicketQueries queries
             Participants = [.. ticket.Participants.Select(p => new CustomerDto(p.Address, p.Name))],
             CustomerUtcOffset = ticket.CustomerUtcOffset is { } offset ? (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture) : null,
             ResolutionCount = ticket.ResolutionCount,
+            Promises = [.. ticket.Sla.Promises.Select(p => Promise(p, now))],
         };
 
         return new TicketDetailResponse(

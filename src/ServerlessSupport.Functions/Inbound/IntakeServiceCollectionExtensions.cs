@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
-using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Outbound;
 using ServerlessSupport.Functions.Settings;
@@ -24,7 +23,6 @@ internal static class IntakeServiceCollectionExtensions
         services.AddSingleton<TicketComposer>();
         services.AddSingleton<TicketCommitter>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<TeamPace>();
         services.AddSingleton<ThreadResolver>();
         services.AddSingleton<InboundRecorder>();
         services.AddSingleton<ProcessInboundHandler>();

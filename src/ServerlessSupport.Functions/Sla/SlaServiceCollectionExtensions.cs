@@ -10,13 +10,14 @@ namespace ServerlessSupport.Functions.Sla;
 internal static class SlaServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the planner, the sweeps and the survey. Needs the storage adapters (the due index and the ticket store),
+    /// Registers the planner, the team's pace (the acknowledgment's promise, the promises' estimate), the sweeps and the survey. Needs the storage adapters (the due index and the ticket store),
     /// the policy and the Support options.
     /// </summary>
     public static IServiceCollection AddSla(this IServiceCollection services)
     {
         services.AddSingleton(sp => CreateSettings(sp.GetRequiredService<IOptions<SupportOptions>>().Value, sp.GetRequiredService<SupportPolicy>()));
         services.AddSingleton(sp => new SlaPlanner(sp.GetRequiredService<SupportPolicy>()));
+        services.AddSingleton<TeamPace>();
         services.AddSingleton<SlaActionComposer>();
         services.AddSingleton<SurveyRecorder>();
 

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Sla.Surveys;
+using ServerlessSupport.Storage.Tickets;
 
 namespace ServerlessSupport.Storage.Sla;
 
@@ -42,6 +44,7 @@ internal static class SlaEntityMapper
         e["SurveyAnsweredAt"] = sla.SurveyAnsweredAt;
         e["SurveyResolution"] = sla.SurveyAnswer is null ? null : sla.SurveyResolution;
         e["SurveyComment"] = sla.SurveyComment;
+        e["Promises"] = sla.Promises.Count == 0 ? null : JsonSerializer.Serialize(sla.Promises.ToList(), StorageJsonContext.Default.ListTicketPromise);
     }
 
     public static TicketSla Read(TableEntity e)
@@ -61,6 +64,7 @@ internal static class SlaEntityMapper
             SurveyAnsweredAt = e.GetDateTimeOffset("SurveyAnsweredAt"),
             SurveyResolution = e.GetInt32("SurveyResolution") ?? 0,
             SurveyComment = e.GetString("SurveyComment"),
+            Promises = e.GetString("Promises") is { } promises ? JsonSerializer.Deserialize(promises, StorageJsonContext.Default.ListTicketPromise) ?? [] : [],
         };
 
         foreach (var (kind, p) in Targets)

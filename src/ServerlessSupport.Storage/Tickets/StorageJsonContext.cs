@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServerlessSupport.Core.Outbound;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Storage.Tickets;
@@ -9,5 +10,6 @@ namespace ServerlessSupport.Storage.Tickets;
 [JsonSerializable(typeof(OutboundEmail))]
 [JsonSerializable(typeof(List<StoredAttachment>))]
 [JsonSerializable(typeof(List<Mailbox>))]
+[JsonSerializable(typeof(List<TicketPromise>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

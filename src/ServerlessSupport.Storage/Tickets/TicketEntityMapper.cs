@@ -46,6 +46,10 @@ internal static class TicketEntityMapper
             ["ResolutionCount"] = ticket.ResolutionCount == 0 ? null : ticket.ResolutionCount,
             ["FirstResponseTicks"] = ticket.FirstResponseTime?.Ticks,
             ["FirstResponsePriority"] = ticket.FirstResponsePriority?.ToString(),
+            ["ResolutionTicks"] = ticket.ResolutionTime?.Ticks,
+            ["ResolutionPriority"] = ticket.ResolutionPriority?.ToString(),
+            ["ResolvedAt"] = ticket.ResolvedAt,
+            ["LastReplyExcerpt"] = ticket.LastReplyExcerpt,
         };
         SlaEntityMapper.Write(e, ticket.Sla);
         return e.WithoutNulls();
@@ -81,6 +85,10 @@ internal static class TicketEntityMapper
         ResolutionCount = e.GetInt32("ResolutionCount") ?? 0,
         FirstResponseTime = e.GetInt64("FirstResponseTicks") is { } ticks ? TimeSpan.FromTicks(ticks) : null,
         FirstResponsePriority = Enum.TryParse<Priority>(e.GetString("FirstResponsePriority"), out var measuredOn) ? measuredOn : null,
+        ResolutionTime = e.GetInt64("ResolutionTicks") is { } resolutionTicks ? TimeSpan.FromTicks(resolutionTicks) : null,
+        ResolutionPriority = Enum.TryParse<Priority>(e.GetString("ResolutionPriority"), out var resolvedOn) ? resolvedOn : null,
+        ResolvedAt = e.GetDateTimeOffset("ResolvedAt"),
+        LastReplyExcerpt = e.GetString("LastReplyExcerpt"),
         Sla = SlaEntityMapper.Read(e),
         Version = e.ETag.ToString(),
     };

@@ -24,13 +24,14 @@ public sealed class ProcessInboundHandlerTests
     private readonly Mock<ISenderThrottle> _throttle = new();
     private readonly Mock<IDispatchQueue> _dispatch = new();
     private readonly Mock<IEmailSender> _sender = new();
-    private readonly Mock<IFirstResponseSamples> _samples = new();
+    private readonly Mock<IPaceSamples> _samples = new();
     private readonly List<TicketCommit> _commits = [];
 
     private ProcessInboundHandler Handler()
     {
         var time = new FakeTimeProvider(At);
-        _samples.Setup(s => s.ReadSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _samples.Setup(s => s.ReadFirstResponsesSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _samples.Setup(s => s.ReadResolutionsSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var options = Options.Create(new DispatchOptions());
         var dispatcher = new OutboxDispatcher(_tickets.Object, _sender.Object, _dispatch.Object, time, options, NullLogger<OutboxDispatcher>.Instance);
         var committer = new TicketCommitter(_tickets.Object, _dispatch.Object, dispatcher, time, options, NullLogger<TicketCommitter>.Instance);

@@ -51,7 +51,11 @@ internal sealed class SlaWorld : IAsyncDisposable
         _dispatcher = new DispatchEmailHandler(Store, Committer, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
         _composer = new TicketComposer(policy, Support, time);
         Survey = new SurveyRecorder(Store, Committer, Settings, policy, time);
+        Pace = new TeamPace(new TablePaceSamples(TicketsTable), policy, time);
     }
+
+    /// <summary>The team's pace read from this world's ticket rows (the promises' estimate).</summary>
+    public TeamPace Pace { get; }
 
     public FakeSendGridServer SendGrid { get; }
 
@@ -93,7 +97,7 @@ internal sealed class SlaWorld : IAsyncDisposable
     {
         var tickets = store ?? Store;
         var committer = store is null ? Committer : NewCommitter(tickets);
-        return new(Due, tickets, committer, Planner, new SlaActionComposer(Policy, Support, Settings), Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
+        return new(Due, tickets, committer, Planner, new SlaActionComposer(Policy, Support, Settings), Pace, Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
     }
 
     private TicketCommitter NewCommitter(ITicketStore store)

@@ -14,6 +14,12 @@ internal static class DueKinds
     public const string CheckBack = "checkback";
     public const string Close = "close";
 
+    /// <summary>The agents' reminder before a promise's date: with the escalations, in the agents' digest.</summary>
+    public const string PromiseReminder = "esc-promise";
+
+    /// <summary>Whether a promise's date passed unkept: with the customer's notes, since it may send an apology.</summary>
+    public const string PromiseCheck = "promise";
+
     public const string FollowUpSweep = "followup";
     public const string EscalationSweep = "escalation";
 

@@ -45,8 +45,14 @@ internal static class DueSchedule
 
         switch (ticket.Status)
         {
-            case TicketStatus.Open when sla.StatusNoteDue is { } note:
-                entries.Add(new(DueKinds.StatusNote, note, DueKinds.FollowUpSweep));
+            case TicketStatus.Open:
+                Add(entries, DueKinds.StatusNote, sla.StatusNoteDue);
+                foreach (var promise in sla.Promises.Where(p => p.IsOpen))
+                {
+                    Add(entries, DueKinds.PromiseReminder, promise.RemindAt);
+                    Add(entries, DueKinds.PromiseCheck, promise.CheckAt);
+                }
+
                 break;
             case TicketStatus.PendingCustomer:
                 Add(entries, DueKinds.PendingReminder, sla.PendingReminderDue);

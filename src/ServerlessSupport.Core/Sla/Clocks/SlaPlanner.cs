@@ -1,4 +1,5 @@
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Sla.Sweeps;
 using ServerlessSupport.Core.Tickets;
 
@@ -20,6 +21,7 @@ namespace ServerlessSupport.Core.Sla.Clocks;
 /// <item>Automatic notes to the customer (status notes, pending reminders, auto-close, check-back) are scheduled inside the
 /// policy's customer daytime window, in the customer's time: one that would fall at night waits for the morning.</item>
 /// <item>Each solve counts a resolution (<see cref="Ticket.ResolutionCount"/>); a survey is about one resolution.</item>
+/// <item>Promises to the customer follow <see cref="PromiseBook"/>; the sweeps remind and break them (<see cref="PromiseDue"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class SlaPlanner(SupportPolicy policy)
@@ -73,6 +75,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
             FirstResponse = null,
             NextUpdate = null,
             StatusNoteDue = ticket.Status == TicketStatus.Open ? StatusNoteFrom(ticket, now) : ticket.Sla.StatusNoteDue,
+            Promises = PromiseBook.OnPublicReply(ticket.Sla.Promises, now),
         };
         return Refresh(ticket with
         {
@@ -80,6 +83,14 @@ internal sealed class SlaPlanner(SupportPolicy policy)
             FirstRespondedAt = ticket.FirstRespondedAt ?? now,
             LastAgentUpdateAt = now,
         });
+    }
+
+    /// <summary>A promise to the customer: it replaces the open one of its kind.</summary>
+    public Ticket OnPromiseMade(Ticket ticket, PromiseKind kind, DateTimeOffset by, string madeBy, DateTimeOffset now, bool estimate = false)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var (promises, _) = PromiseBook.Make(ticket.Sla.Promises, kind, by, madeBy, now, estimate);
+        return Refresh(ticket with { Sla = ticket.Sla with { Promises = promises } });
     }
 
     /// <summary>Moves the ticket to <paramref name="status"/> with the clocks and timers that go with it.</summary>
@@ -101,6 +112,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
         sla = Reopened(sla);
         var solvedAt = ticket.SolvedAt;
         var resolutions = ticket.ResolutionCount;
+        var measured = ticket;
         switch (status)
         {
             case TicketStatus.Open:
@@ -119,7 +131,14 @@ internal sealed class SlaPlanner(SupportPolicy policy)
                 solvedAt = null;
                 break;
             case TicketStatus.Solved:
-                sla = PauseAll(sla with { FirstResponse = null, NextUpdate = null, StatusNoteDue = null }, now) with
+                // Kept for the team's estimate (the promises' new date after a broken one), as first responses are for the acknowledgment.
+                if (sla.Resolution is { } resolution)
+                {
+                    var elapsed = resolution.Clock.Elapsed(Policy.Target(ticket.Priority, TargetKind.Resolution), now);
+                    measured = ticket with { ResolutionTime = elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed, ResolutionPriority = ticket.Priority, ResolvedAt = now };
+                }
+
+                sla = PauseAll(sla with { FirstResponse = null, NextUpdate = null, StatusNoteDue = null, Promises = PromiseBook.OnSolved(sla.Promises, now) }, now) with
                 {
                     CheckBackAt = Policy.AfterSolve is { } after ? InDaytime(ticket, now + after.CheckBackAfter) : null,
                     CheckBackSent = false,
@@ -129,13 +148,13 @@ internal sealed class SlaPlanner(SupportPolicy policy)
                 resolutions++;
                 break;
             case TicketStatus.Closed:
-                sla = PauseAll(sla, now) with { StatusNoteDue = null };
+                sla = PauseAll(sla, now) with { StatusNoteDue = null, Promises = PromiseBook.OnClosed(sla.Promises, now) };
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, null);
         }
 
-        return Refresh(ticket with { Sla = sla, Status = status, SolvedAt = solvedAt, ResolutionCount = resolutions });
+        return Refresh(measured with { Sla = sla, Status = status, SolvedAt = solvedAt, ResolutionCount = resolutions });
     }
 
     /// <summary>New priority: every deadline recomputed from its clock's original start, keeping paused time and fired levels.</summary>
@@ -149,9 +168,10 @@ internal sealed class SlaPlanner(SupportPolicy policy)
     /// <summary>
     /// What <paramref name="sweep"/> (<see cref="DueKinds.FollowUpSweep"/> or <see cref="DueKinds.EscalationSweep"/>) has to do
     /// on this ticket at <paramref name="now"/>: every overdue action once, in the order it fell due, and the ticket after
-    /// them. An empty decision means nothing is due (done already, or the ticket moved on).
+    /// them. An empty decision means nothing is due (done already, or the ticket moved on). <paramref name="pace"/> gives the
+    /// team's estimate when a broken promise needs a new date (null: the resolution target).
     /// </summary>
-    public SlaDecision DueActions(Ticket ticket, string sweep, DateTimeOffset now)
+    public SlaDecision DueActions(Ticket ticket, string sweep, DateTimeOffset now, PaceSnapshot? pace = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         if (ticket.Status == TicketStatus.Closed)
@@ -162,7 +182,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
         return sweep switch
         {
             DueKinds.EscalationSweep => Escalations(ticket, now),
-            DueKinds.FollowUpSweep => FollowUps(ticket, now),
+            DueKinds.FollowUpSweep => FollowUps(ticket, now, pace),
             _ => throw new ArgumentOutOfRangeException(nameof(sweep), sweep, "Unknown sweep."),
         };
     }
@@ -185,6 +205,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
             sla = sla.WithTarget(kind, state with { DueAt = state.Clock.DueAt(spec), NextLevelAt = next });
         }
 
+        sla = sla with { Promises = PromiseBook.Derive(sla.Promises, Policy, ticket.CustomerUtcOffset) };
         return ticket with { Sla = sla, FirstResponseDue = sla.FirstResponse?.DueAt };
     }
 
@@ -224,19 +245,36 @@ internal sealed class SlaPlanner(SupportPolicy policy)
             });
         }
 
-        return new SlaDecision(ticket, actions);
+        var (reminded, reminders) = PromiseDue.Reminders(ticket, now);
+        actions.AddRange(reminders);
+        return new SlaDecision(Refresh(reminded), actions);
     }
 
-    private SlaDecision FollowUps(Ticket ticket, DateTimeOffset now)
+    private SlaDecision FollowUps(Ticket ticket, DateTimeOffset now, PaceSnapshot? pace)
     {
         var actions = new List<SlaAction>();
         var sla = ticket.Sla;
         switch (ticket.Status)
         {
-            case TicketStatus.Open when sla.StatusNoteDue is { } noteDue && noteDue <= now:
-                // One note however many periods were missed; the next is measured from this one.
-                actions.Add(new StatusNoteDue(noteDue));
-                ticket = ticket with { Sla = sla with { StatusNoteDue = StatusNoteFrom(ticket, now) } };
+            case TicketStatus.Open:
+                // An apology for a broken promise is news to the customer: a status note due with it waits for the next period.
+                (ticket, var broken) = PromiseDue.Breaks(ticket, Policy, pace, now);
+                if (broken is not null)
+                {
+                    actions.Add(broken);
+                    if (Policy.Promises.Apology)
+                    {
+                        ticket = ticket with { Sla = ticket.Sla with { StatusNoteDue = StatusNoteFrom(ticket, now) } };
+                    }
+                }
+
+                if (ticket.Sla.StatusNoteDue is { } noteDue && noteDue <= now)
+                {
+                    // One note however many periods were missed; the next is measured from this one.
+                    actions.Add(new StatusNoteDue(noteDue, CompletionEstimate.For(ticket, Policy, pace, now)));
+                    ticket = ticket with { Sla = ticket.Sla with { StatusNoteDue = StatusNoteFrom(ticket, now) } };
+                }
+
                 break;
 
             case TicketStatus.PendingCustomer:
@@ -288,8 +326,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
         Policy.StatusNotes is { } notes ? InDaytime(ticket, notes.After.DueFrom(at)) : null;
 
     /// <summary>A customer note's instant moved into the customer's daytime window (policy <c>customerDaytime</c>).</summary>
-    private DateTimeOffset InDaytime(Ticket ticket, DateTimeOffset at) =>
-        Policy.CustomerDaytime?.NextAllowed(at, ticket.CustomerUtcOffset) ?? at;
+    private DateTimeOffset InDaytime(Ticket ticket, DateTimeOffset at) => Policy.InCustomerDaytime(at, ticket.CustomerUtcOffset);
 
     private static TicketSla PauseAll(TicketSla sla, DateTimeOffset now) => sla with
     {

@@ -3,29 +3,41 @@ using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Core.Sla.Clocks;
 
-/// <summary>First-response times of recently answered tickets (the ticket rows' <see cref="Ticket.FirstResponseTime"/>).</summary>
-internal interface IFirstResponseSamples
+/// <summary>
+/// The team's recent times: first responses (the ticket rows' <see cref="Ticket.FirstResponseTime"/>) and resolutions
+/// (<see cref="Ticket.ResolutionTime"/>), each on its target's clock with pauses excluded.
+/// </summary>
+internal interface IPaceSamples
 {
     /// <summary>The first-response time and priority of every ticket first answered at or after <paramref name="since"/>.</summary>
-    Task<IReadOnlyList<FirstResponseSample>> ReadSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PaceSample>> ReadFirstResponsesSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The resolution time and priority of every ticket last solved at or after <paramref name="since"/>.</summary>
+    Task<IReadOnlyList<PaceSample>> ReadResolutionsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }
 
-internal sealed record FirstResponseSample(Priority Priority, TimeSpan Time);
+internal sealed record PaceSample(Priority Priority, TimeSpan Time);
 
-/// <summary>The team's pace per priority: the policy's percentile of first-response times in the window, and how many there were.</summary>
+/// <summary>
+/// The team's pace per priority: the realistic promise's percentile of first-response times in its window
+/// (<see cref="ByPriority"/>) and the promises' estimate percentile of resolution times in theirs (<see cref="Resolution"/>).
+/// </summary>
 internal sealed record PaceSnapshot(DateTimeOffset TakenAt, IReadOnlyDictionary<Priority, PaceFigure> ByPriority)
 {
+    public IReadOnlyDictionary<Priority, PaceFigure> Resolution { get; init; } = new Dictionary<Priority, PaceFigure>();
+
     public static PaceSnapshot Empty(DateTimeOffset at) => new(at, new Dictionary<Priority, PaceFigure>());
 }
 
 internal sealed record PaceFigure(TimeSpan Percentile, int Samples);
 
 /// <summary>
-/// The realistic promise's statistic, cached per instance: it reads the window's first responses at most once every
-/// <see cref="RefreshInterval"/> (one filtered query of ticket rows), never per email. Concurrent callers share one read,
+/// The realistic promise's and the promises' estimate statistics, cached per instance: it reads the windows' first
+/// responses and resolutions at most once every <see cref="RefreshInterval"/> (two filtered queries of ticket rows),
+/// never per email. Concurrent callers share one read,
 /// and once there are figures nobody waits for a newer read.
 /// </summary>
-internal sealed class TeamPace(IFirstResponseSamples samples, SupportPolicy policy, TimeProvider time)
+internal sealed class TeamPace(IPaceSamples samples, SupportPolicy policy, TimeProvider time)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
 
@@ -78,19 +90,18 @@ internal sealed class TeamPace(IFirstResponseSamples samples, SupportPolicy poli
 
     private async Task<PaceSnapshot> LoadAsync(DateTimeOffset now)
     {
-        var promise = policy.RealisticPromise;
-        if (!promise.Enabled)
-        {
-            return PaceSnapshot.Empty(now);
-        }
-
         // Shared by every caller, so no one caller's cancellation may stop it.
-        var read = await samples.ReadSinceAsync(now.AddDays(-promise.WindowDays), CancellationToken.None).ConfigureAwait(false);
-        var figures = read
-            .GroupBy(s => s.Priority)
-            .ToDictionary(g => g.Key, g => new PaceFigure(Percentile([.. g.Select(s => s.Time).Order()], promise.Percentile), g.Count()));
-        return new PaceSnapshot(now, figures);
+        var promise = policy.RealisticPromise;
+        var firstResponses = promise.Enabled
+            ? await samples.ReadFirstResponsesSinceAsync(now.AddDays(-promise.WindowDays), CancellationToken.None).ConfigureAwait(false)
+            : [];
+        var estimate = policy.Promises;
+        var resolutions = await samples.ReadResolutionsSinceAsync(now.AddDays(-estimate.EstimateWindowDays), CancellationToken.None).ConfigureAwait(false);
+        return new PaceSnapshot(now, Figures(firstResponses, promise.Percentile)) { Resolution = Figures(resolutions, estimate.EstimatePercentile) };
     }
+
+    private static Dictionary<Priority, PaceFigure> Figures(IReadOnlyList<PaceSample> read, int percentile) =>
+        read.GroupBy(s => s.Priority).ToDictionary(g => g.Key, g => new PaceFigure(Percentile([.. g.Select(s => s.Time).Order()], percentile), g.Count()));
 
     /// <summary>Nearest-rank percentile of sorted values (at least one).</summary>
     public static TimeSpan Percentile(IReadOnlyList<TimeSpan> sorted, int percentile)

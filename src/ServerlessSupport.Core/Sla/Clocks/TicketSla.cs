@@ -1,4 +1,5 @@
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Sla.Surveys;
 
 namespace ServerlessSupport.Core.Sla.Clocks;
@@ -47,6 +48,9 @@ internal sealed record TicketSla
 
     /// <summary>The customer's optional comment with the answer: plain text, never rendered as HTML.</summary>
     public string? SurveyComment { get; init; }
+
+    /// <summary>What we promised the customer, open and settled (<see cref="PromiseBook"/>; the newest <see cref="PromiseBook.MaxKept"/>).</summary>
+    public IReadOnlyList<TicketPromise> Promises { get; init; } = [];
 
     public SlaTargetState? Target(TargetKind kind) => kind switch
     {

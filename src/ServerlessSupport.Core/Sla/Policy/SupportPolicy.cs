@@ -29,6 +29,16 @@ internal sealed record SupportPolicy(
     /// <summary>When automatic notes may reach a customer (policy <c>customerDaytime</c>); null: any time.</summary>
     public CustomerDaytime? CustomerDaytime { get; init; }
 
+    /// <summary>Reminders before a promise's date and the apology when one breaks (policy <c>promises</c>).</summary>
+    public PromisePolicy Promises { get; init; } = PromisePolicy.Default;
+
+    /// <summary>An automatic note's instant moved into the customer's daytime window (the customer's offset, else the policy's zone).</summary>
+    public DateTimeOffset InCustomerDaytime(DateTimeOffset at, TimeSpan? customerOffset) =>
+        CustomerDaytime?.NextAllowed(at, customerOffset) ?? at;
+
+    /// <summary>The customer's own offset (their mail's Date header), else the default calendar's zone at that instant.</summary>
+    public TimeSpan CustomerOffset(TimeSpan? customerOffset, DateTimeOffset at) => customerOffset ?? DefaultCalendar.TimeZone.GetUtcOffset(at);
+
     public SlaTargetSpec Target(Priority priority, TargetKind kind) => Priorities[priority].For(kind);
 
     /// <summary>The escalation levels of a target kind in ascending percent; empty when none are configured.</summary>

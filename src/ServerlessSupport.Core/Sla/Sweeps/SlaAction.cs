@@ -20,8 +20,8 @@ internal sealed record EscalationFired(
     Priority PriorityAfter,
     bool Breached) : SlaAction(DueAt);
 
-/// <summary>The customer has had no update for the policy's status-note time.</summary>
-internal sealed record StatusNoteDue(DateTimeOffset DueAt) : SlaAction(DueAt);
+/// <summary>The customer has had no update for the policy's status-note time; <paramref name="Estimate"/> is stated when no promise is open.</summary>
+internal sealed record StatusNoteDue(DateTimeOffset DueAt, Promises.CompletionEstimate Estimate) : SlaAction(DueAt);
 
 /// <summary>The <paramref name="Number"/>th (1-based) reminder while the ticket waits on the customer.</summary>
 internal sealed record PendingReminderDue(int Number, DateTimeOffset DueAt, DateTimeOffset? AutoCloseAt) : SlaAction(DueAt);
@@ -40,3 +40,13 @@ internal sealed record SlaDecision(Ticket Ticket, IReadOnlyList<SlaAction> Actio
 {
     public bool IsEmpty => Actions.Count == 0;
 }
+
+/// <summary>A promise's date is near (policy promises.remindBefore): the assignee, else the team, is reminded.</summary>
+internal sealed record PromiseReminderDue(Promises.TicketPromise Promise, DateTimeOffset DueAt) : SlaAction(DueAt);
+
+/// <summary>
+/// Promises whose dates passed unkept: the customer gets one apology naming them and the new date (<paramref name="Next"/>:
+/// an agent's promise still ahead, or the team's <paramref name="Estimate"/> made a promise now); the assignee and the
+/// team lead are told.
+/// </summary>
+internal sealed record PromisesBroken(IReadOnlyList<Promises.TicketPromise> Broken, Promises.TicketPromise Next, Promises.CompletionEstimate? Estimate, DateTimeOffset DueAt) : SlaAction(DueAt);

@@ -3,6 +3,7 @@ using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Core.Templates;
 using ServerlessSupport.Core.Tickets;
@@ -95,7 +96,8 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
         var customer = ticket.Customer.Address;
         var id = ticket.Id.ToString();
         var subject = ticket.Subject;
-        string When(DateTimeOffset at) => t.When(at, CustomerOffset(ticket, at));
+        var zone = policy.DefaultCalendar.TimeZone;
+        string When(DateTimeOffset at) => t.When(at, ticket.CustomerUtcOffset, zone);
         SlaNotice ToCustomer(string noticeId, string kind, RenderedEmail email, MailParagraph line) =>
             new(ticket.Id, noticeId, kind, [ticket.Customer], true, ticket.Language, email, line);
 
@@ -126,19 +128,28 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
 
                     entries.Add(new(TicketEventKinds.Escalated, detail, escalation));
                     break;
-                case StatusNoteDue:
-                    var by = ticket.Sla.FirstResponse?.DueAt ?? ticket.Sla.NextUpdate?.DueAt;
-                    entries.Add(new(TicketEventKinds.StatusNoteQueued, "Status note.", ToCustomer(
+                case StatusNoteDue s:
+                    var note = new StatusNoteModel(
+                        ticket.Id, ticket.Customer.Name, subject, support.TeamName, ticket.Language, ticket.Priority, ticket.LastReplyExcerpt, ticket.LastAgentUpdateAt,
+                        PromiseBook.Next(ticket.Sla.Promises), s.Estimate, ticket.CustomerUtcOffset, zone);
+                    var repeats = note.OpenPromise is { } open ? $" Restates promise {open.Id}." : " States the team's estimate.";
+                    entries.Add(new(TicketEventKinds.StatusNoteQueued, "Status note." + repeats, ToCustomer(
                         "status-note",
                         "status-note",
-                        StatusNoteTemplate.Render(new StatusNoteModel(ticket.Id, ticket.Customer.Name, subject, support.TeamName, ticket.Language, ticket.Priority, by, CustomerOffset(ticket, by ?? now))),
-                        new(by is { } b ? t["digest.statusNote", ("ticket", id), ("subject", subject), ("when", When(b))] : t["digest.statusNoteSoon", ("ticket", id), ("subject", subject)]))));
+                        StatusNoteTemplate.Render(note),
+                        new(t["digest.statusNote", ("ticket", id), ("subject", subject), ("next", StatusNoteTemplate.Next(t, note))]))));
+                    break;
+                case PromiseReminderDue r:
+                    entries.Add(PromiseReminder(before, r.Promise));
+                    break;
+                case PromisesBroken b:
+                    entries.AddRange(PromisesBroken(before, ticket, b));
                     break;
                 case PendingReminderDue p:
                     entries.Add(new(TicketEventKinds.PendingReminderQueued, $"Pending reminder {p.Number}.", ToCustomer(
                         $"pending-{p.Number}",
                         "pending-reminder",
-                        PendingReminderTemplate.Render(new PendingReminderModel(ticket.Id, ticket.Customer.Name, subject, support.TeamName, ticket.Language, p.Number, p.AutoCloseAt, CustomerOffset(ticket, p.AutoCloseAt ?? now))),
+                        PendingReminderTemplate.Render(new PendingReminderModel(ticket.Id, ticket.Customer.Name, subject, support.TeamName, ticket.Language, p.Number, p.AutoCloseAt, policy.CustomerOffset(ticket.CustomerUtcOffset, p.AutoCloseAt ?? now))),
                         new(p.AutoCloseAt is { } close ? t["digest.pending", ("ticket", id), ("subject", subject), ("when", When(close))] : t["digest.pendingOpen", ("ticket", id), ("subject", subject)]))));
                     break;
                 case AutoCloseDue:
@@ -178,11 +189,62 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
         return entries;
     }
 
+    /// <summary>The agents' reminder before a promise's date: to the assignee, else the team, in their digest like the escalations.</summary>
+    private Entry PromiseReminder(Ticket ticket, TicketPromise promise)
+    {
+        var to = Recipients(ticket, [new NotifyTarget(RecipientRole.Assignee)]);
+        var line = PromiseStaffTemplate.Line(promise);
+        if (to.Count == 0)
+        {
+            return new(TicketEventKinds.PromiseReminder, $"Reminder: {line}; nobody to remind.", null);
+        }
+
+        var model = new PromiseStaffModel(ticket.Id, ticket.Subject, ticket.Customer.Address, [promise], settings.TicketLink(ticket.Id));
+        var digestLine = new MailParagraph($"[#{ticket.Id}] {ticket.Subject} ({ticket.Customer.Address}): {line}.") { Links = [new("Open the ticket", model.Link)] };
+        var notice = new SlaNotice(ticket.Id, $"{DueKinds.PromiseReminder}-{promise.Id}", "promise-reminder", to, false, OutboxEmails.StaffLanguage, PromiseStaffTemplate.Reminder(model), digestLine);
+        return new(TicketEventKinds.PromiseReminder, $"Reminder: {line}.", notice);
+    }
+
+    /// <summary>Broken promises: the assignee and the team lead are told; the customer gets one apology with the new date (policy promises.apology).</summary>
+    private IEnumerable<Entry> PromisesBroken(Ticket before, Ticket ticket, PromisesBroken broken)
+    {
+        var ids = string.Join(", ", broken.Broken.Select(p => p.Id));
+        var next = $"new date {PromiseStaffTemplate.Utc(broken.Next.By)} (promise {broken.Next.Id}{(broken.Estimate is null ? string.Empty : ", the team's estimate")})";
+        var apology = policy.Promises.Apology;
+        var outcome = apology ? $"The customer gets an apology naming the {next}." : $"No apology to the customer (policy promises.apology is off); {next}.";
+        var staff = Recipients(before, [new NotifyTarget(RecipientRole.Assignee), new NotifyTarget(RecipientRole.TeamLead)]);
+        var model = new PromiseStaffModel(ticket.Id, ticket.Subject, ticket.Customer.Address, broken.Broken, settings.TicketLink(ticket.Id));
+        var lines = string.Join("; ", broken.Broken.Select(PromiseStaffTemplate.Line));
+        var staffNotice = staff.Count == 0 ? null : new SlaNotice(
+            ticket.Id, $"{DueKinds.PromiseCheck}-staff-{ids}", "promise-broken", staff, false, OutboxEmails.StaffLanguage, PromiseStaffTemplate.Broken(model, outcome),
+            new MailParagraph($"[#{ticket.Id}] {ticket.Subject} ({ticket.Customer.Address}): broken: {lines}; {next}.") { Links = [new("Open the ticket", model.Link)] });
+        yield return new(TicketEventKinds.PromiseBroken, $"Broken: {lines}; {next}.", staffNotice);
+        if (broken.Estimate is not null)
+        {
+            yield return new(TicketEventKinds.PromiseMade, $"Promise {broken.Next.Id}: the solution by {broken.Next.By:u}, the team's estimate ({(broken.Estimate.FromPace ? "its recent resolution times" : "the resolution target")}).", null);
+        }
+
+        if (apology)
+        {
+            var t = MailTexts.For(ticket.Language);
+            var zone = policy.DefaultCalendar.TimeZone;
+            var email = ApologyTemplate.Render(new ApologyModel(
+                ticket.Id, ticket.Customer.Name, ticket.Subject, support.TeamName, ticket.Language, broken.Broken, broken.Next, broken.Estimate, ticket.CustomerUtcOffset, zone));
+            var first = broken.Broken[0];
+            var digestLine = t["digest.apology", ("ticket", ticket.Id.ToString()), ("subject", ticket.Subject), ("when", t.When(first.By, ticket.CustomerUtcOffset, zone)),
+                ("next", PromiseWords.NewDate(t, broken.Next, broken.Estimate, ticket.CustomerUtcOffset, zone))];
+            yield return new(TicketEventKinds.PromiseApologyQueued, $"Apology for promise {ids}.", new SlaNotice(
+                ticket.Id, $"{DueKinds.PromiseCheck}-{ids}", "apology", [ticket.Customer], true, ticket.Language, email, new(digestLine)));
+        }
+    }
+
     /// <summary>Who a level tells: the assignee (else the team address), the policy roles, literal addresses; each once.</summary>
-    private List<Mailbox> Recipients(Ticket ticket, EscalationLevel level)
+    private List<Mailbox> Recipients(Ticket ticket, EscalationLevel level) => Recipients(ticket, level.Notify);
+
+    private List<Mailbox> Recipients(Ticket ticket, IEnumerable<NotifyTarget> notify)
     {
         var addresses = new List<string>();
-        foreach (var target in level.Notify)
+        foreach (var target in notify)
         {
             var address = target.Role == RecipientRole.Assignee
                 ? (string.IsNullOrWhiteSpace(ticket.Assignee) || !ticket.Assignee.Contains('@', StringComparison.Ordinal) ? policy.Recipients.Team : ticket.Assignee)
@@ -195,9 +257,6 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
 
         return [.. addresses.Select(a => new Mailbox(a))];
     }
-
-    /// <summary>The customer's own offset (their mail's Date header), else the policy's default zone at that instant.</summary>
-    private TimeSpan CustomerOffset(Ticket ticket, DateTimeOffset at) => ticket.CustomerUtcOffset ?? policy.DefaultCalendar.TimeZone.GetUtcOffset(at);
 
     private sealed record Entry(string EventKind, string Detail, SlaNotice? Notice);
 }

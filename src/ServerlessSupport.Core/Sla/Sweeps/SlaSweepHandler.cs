@@ -21,6 +21,7 @@ internal sealed partial class SlaSweepHandler(
     TicketCommitter committer,
     SlaPlanner planner,
     SlaActionComposer composer,
+    TeamPace pace,
     TimeProvider time,
     ILogger<SlaSweepHandler> logger)
 {
@@ -46,11 +47,13 @@ internal sealed partial class SlaSweepHandler(
             }
         }
 
-        // 2. What each ticket has due now; tickets with nothing due are tidied up here.
+        // 2. What each ticket has due now; tickets with nothing due are tidied up here. A broken promise's new date may be
+        // the team's estimate: the cached pace, read only when the follow-up sweep has work.
+        var snapshot = rows.Count > 0 && sweep == DueKinds.FollowUpSweep ? await pace.CurrentAsync(cancellationToken) : null;
         var work = new ConcurrentDictionary<TicketId, Work>();
         await Parallel.ForEachAsync(rows, options, async (entry, ct) =>
         {
-            if (await InspectAsync(sweep, entry.Key, [.. entry.Value], now, report, ct) is { } due)
+            if (await InspectAsync(sweep, entry.Key, [.. entry.Value], now, snapshot, report, ct) is { } due)
             {
                 work[entry.Key] = due;
             }
@@ -60,18 +63,18 @@ internal sealed partial class SlaSweepHandler(
         var routing = DigestRouting.Plan(work.Values.SelectMany(w => composer.Notices(w.Ticket, w.Decision, now)));
         foreach (var anchor in routing.Anchors)
         {
-            await CommitAsync(sweep, work[anchor], routing, now, report, cancellationToken);
+            await CommitAsync(sweep, work[anchor], routing, now, snapshot, report, cancellationToken);
         }
 
         var anchors = routing.Anchors.ToHashSet();
-        await Parallel.ForEachAsync(work.Values.Where(w => !anchors.Contains(w.Ticket.Id)), options, (w, ct) => new ValueTask(CommitAsync(sweep, w, routing, now, report, ct)));
+        await Parallel.ForEachAsync(work.Values.Where(w => !anchors.Contains(w.Ticket.Id)), options, (w, ct) => new ValueTask(CommitAsync(sweep, w, routing, now, snapshot, report, ct)));
 
         LogSwept(logger, sweep, report.Rows, report.Acted, report.Actions, report.NothingDue, routing.Groups.Count);
         return report;
     }
 
     /// <summary>The ticket and its decision when something is due; otherwise deletes its stale rows (null).</summary>
-    private async Task<Work?> InspectAsync(string sweep, TicketId id, IReadOnlyList<DueRow> rows, DateTimeOffset now, SweepReport report, CancellationToken cancellationToken)
+    private async Task<Work?> InspectAsync(string sweep, TicketId id, IReadOnlyList<DueRow> rows, DateTimeOffset now, PaceSnapshot? snapshot, SweepReport report, CancellationToken cancellationToken)
     {
         var ticket = await tickets.GetAsync(id, cancellationToken);
         if (ticket is null)
@@ -80,7 +83,7 @@ internal sealed partial class SlaSweepHandler(
             return null;
         }
 
-        var decision = planner.DueActions(ticket, sweep, now);
+        var decision = planner.DueActions(ticket, sweep, now, snapshot);
         if (!decision.IsEmpty)
         {
             return new Work(ticket, decision, rows);
@@ -90,7 +93,7 @@ internal sealed partial class SlaSweepHandler(
         return null;
     }
 
-    private async Task CommitAsync(string sweep, Work work, DigestRouting routing, DateTimeOffset now, SweepReport report, CancellationToken cancellationToken)
+    private async Task CommitAsync(string sweep, Work work, DigestRouting routing, DateTimeOffset now, PaceSnapshot? snapshot, SweepReport report, CancellationToken cancellationToken)
     {
         var anchored = routing.AnchoredBy(work.Ticket.Id);
         if (composer.Notices(work.Ticket, work.Decision, now).Any(n => routing.GroupOf(n) is { Abandoned: true }))
@@ -105,7 +108,7 @@ internal sealed partial class SlaSweepHandler(
         ValueTask<TicketCommit?> Decide(Ticket? read, int attempt)
         {
             ticket = read;
-            decision = attempt == 0 ? work.Decision : read is null ? null : planner.DueActions(read, sweep, now);
+            decision = attempt == 0 ? work.Decision : read is null ? null : planner.DueActions(read, sweep, now, snapshot);
             if (attempt > 0)
             {
                 // A digest whose anchor no longer has its notice in it was done by an overlapping run.

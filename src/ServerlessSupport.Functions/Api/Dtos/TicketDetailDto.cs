@@ -28,6 +28,9 @@ internal sealed record TicketDetailDto : TicketSummaryDto
     /// <summary>The customer's UTC offset from their latest mail's Date header ("+01:00"); null when unknown.</summary>
     public string? CustomerUtcOffset { get; init; }
 
+    /// <summary>Every promise made to the customer that the ticket keeps (the newest 20), oldest first.</summary>
+    public IReadOnlyList<PromiseDto> Promises { get; init; } = [];
+
     /// <summary>How often the ticket has been solved; each resolution may be surveyed once.</summary>
     public int ResolutionCount { get; init; }
 }

@@ -27,6 +27,9 @@ internal record TicketSummaryDto
     /// <summary>The soonest running deadline; null when every clock is stopped (pending, solved, closed, answered).</summary>
     public DeadlineDto? NextDeadline { get; init; }
 
+    /// <summary>The open promise to the customer with the nearest date (its countdown); null when none is open.</summary>
+    public PromiseDto? Promise { get; init; }
+
     /// <summary>ok | atRisk | breached</summary>
     public required string Risk { get; init; }
 
@@ -35,6 +38,13 @@ internal record TicketSummaryDto
 }
 
 internal sealed record CustomerDto(string Address, string? Name);
+
+/// <summary>
+/// A promise to the customer. kind: firstResponse | update | resolution; state: open | kept | broken | replaced; madeBy:
+/// the agent, or "system" (the acknowledgment, or the team's estimate: <c>estimate</c> true); remainingSeconds (open
+/// only) is negative once the date has passed.
+/// </summary>
+internal sealed record PromiseDto(int Id, string Kind, DateTimeOffset By, string MadeBy, DateTimeOffset MadeAt, string State, DateTimeOffset? SettledAt, bool Estimate, long? RemainingSeconds);
 
 /// <summary>kind: firstResponse | nextUpdate | resolution; remainingSeconds is negative once overdue.</summary>
 internal sealed record DeadlineDto(string Kind, DateTimeOffset DueAt, long RemainingSeconds);
