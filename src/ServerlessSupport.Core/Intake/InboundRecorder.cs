@@ -30,7 +30,6 @@ internal sealed partial class InboundRecorder(
     public async Task<TicketId?> RecordAsync(InboundContext inbound, ThreadHit? threaded, Recovery? recovery, OutboxSafety safety, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        var email = inbound.Email;
         var messageId = inbound.MessageId;
         var classification = inbound.Classification;
         var proposed = threaded?.Ticket.Id ?? TicketId.New();
@@ -47,45 +46,13 @@ internal sealed partial class InboundRecorder(
             : threaded is null && owner == proposed ? new FirstRead(null)
             : null;
 
-        // Done once per email, whatever the attempts do: the attachments (stored by message, not by ticket) and the
-        // sender's automatic-reply allowance (asked only when a new ticket would acknowledge).
-        IReadOnlyList<StoredAttachment>? attachments = null;
-        bool? acknowledge = null;
-        PaceSnapshot? snapshot = null;
-        var unverified = false;
-
-        async ValueTask<TicketCommit?> DecideAsync(Ticket? ticket, int attempt)
-        {
-            if (ticket is not null && threaded is null && !string.Equals(ticket.OriginMessageId, messageId, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new TicketIdTakenException(owner);
-            }
-
-            if (ticket is null && classification.IsAutomatic)
-            {
-                // Automatic mail threads only to a ticket that exists; this one's was deleted meanwhile.
-                return null;
-            }
-
-            attachments ??= await StoreAttachmentsAsync(inbound, cancellationToken);
-            if (ticket is null && classification.MayAutoReply)
-            {
-                acknowledge ??= await throttle.TryConsumeAsync(email.From.Address, cancellationToken);
-                snapshot ??= acknowledge == true ? await pace.CurrentAsync(cancellationToken) : null;
-            }
-
-            unverified = ticket is not null && !classification.IsAutomatic && match != ThreadMatch.Conversation && !Knows(ticket, email.From);
-            return ticket is null ? composer.NewTicket(owner, inbound, attachments, acknowledge ?? false, snapshot, recovery)
-                : unverified ? composer.AppendUnverified(ticket, inbound, attachments, match, recovery)
-                : composer.Append(ticket, inbound, attachments, recovery);
-        }
-
+        var attempts = new EmailAttempts(inbound, owner, threaded is not null, match, recovery, payloads, throttle, pace, composer, cancellationToken);
         for (var draw = 0; ; draw++)
         {
             CommittedChange? committed;
             try
             {
-                committed = await committer.ChangeAsync(owner, DecideAsync, safety, cancellationToken, first);
+                committed = await committer.ChangeAsync(owner, attempts.DecideAsync, safety, cancellationToken, first);
             }
             catch (TicketIdTakenException) when (draw < MaxDraws)
             {
@@ -93,6 +60,7 @@ internal sealed partial class InboundRecorder(
                 var fresh = TicketId.New();
                 await index.ReassignAsync(messageId, owner, fresh, cancellationToken);
                 owner = await index.ClaimAsync(messageId, fresh, cancellationToken);
+                attempts.Owner = owner;
                 first = owner == fresh ? new FirstRead(null) : null;
                 continue;
             }
@@ -109,7 +77,7 @@ internal sealed partial class InboundRecorder(
                 return null;
             }
 
-            if (unverified)
+            if (attempts.Unverified)
             {
                 LogUnverified(logger, messageId, owner.ToString(), match.ToString());
             }
@@ -123,21 +91,82 @@ internal sealed partial class InboundRecorder(
     /// <summary>A freshly drawn ticket id names another ticket already (ids are random): draw again.</summary>
     private sealed class TicketIdTakenException(TicketId id) : Exception($"Ticket id {id} is taken.");
 
-    /// <summary>The ticket's customer or one of its participants.</summary>
-    private static bool Knows(Ticket ticket, EmailAddress from) =>
-        EmailAddress.SameAddress(from.Address, ticket.Customer.Address) || ticket.Participants.Any(p => EmailAddress.SameAddress(p.Address, from.Address));
-
-    private async Task<IReadOnlyList<StoredAttachment>> StoreAttachmentsAsync(InboundContext inbound, CancellationToken cancellationToken)
+    /// <summary>
+    /// The attempts at committing one email: <see cref="DecideAsync"/> builds the change from the ticket as each attempt
+    /// reads it. Its fields hold what is done once per email, however often the commit is retried or the ticket id drawn
+    /// again, so that a retry neither stores the attachments twice nor spends the sender's allowance twice.
+    /// </summary>
+    private sealed class EmailAttempts(
+        InboundContext inbound,
+        TicketId owner,
+        bool threaded,
+        ThreadMatch match,
+        Recovery? recovery,
+        IInboundPayloadStore payloads,
+        ISenderThrottle throttle,
+        TeamPace pace,
+        TicketComposer composer,
+        CancellationToken cancellationToken)
     {
-        var stored = new List<StoredAttachment>(inbound.Email.Attachments.Count);
-        for (var i = 0; i < inbound.Email.Attachments.Count; i++)
+        // Stored by the first attempt that records the email. They are stored by message, not by ticket, so they are
+        // kept when the ticket id is drawn again.
+        private IReadOnlyList<StoredAttachment>? _storedAttachments;
+
+        // Whether to acknowledge: the sender's automatic-reply allowance, asked only when a new ticket would acknowledge.
+        private bool? _acknowledge;
+
+        // The team's pace for the acknowledgment's promise, read only when acknowledging.
+        private PaceSnapshot? _paceAtAcknowledge;
+
+        /// <summary>The ticket the email goes to; moves when a freshly drawn id is taken and the claim moves with it.</summary>
+        public TicketId Owner { get; set; } = owner;
+
+        /// <summary>Whether the last decision kept the email as an unverified note (a sender the ticket does not know).</summary>
+        public bool Unverified { get; private set; }
+
+        public async ValueTask<TicketCommit?> DecideAsync(Ticket? ticket, int attempt)
         {
-            var a = inbound.Email.Attachments[i];
-            var blob = await payloads.SaveAttachmentAsync(inbound.Marker, i, a.FileName, a.ContentType, inbound.AttachmentContents[i], cancellationToken);
-            stored.Add(new StoredAttachment(a.FileName, a.ContentType, a.Length, blob, a.ContentId));
+            var classification = inbound.Classification;
+            if (ticket is not null && !threaded && !string.Equals(ticket.OriginMessageId, inbound.MessageId, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new TicketIdTakenException(Owner);
+            }
+
+            if (ticket is null && classification.IsAutomatic)
+            {
+                // Automatic mail threads only to a ticket that exists; this one's was deleted meanwhile.
+                return null;
+            }
+
+            _storedAttachments ??= await StoreAttachmentsAsync();
+            if (ticket is null && classification.MayAutoReply)
+            {
+                _acknowledge ??= await throttle.TryConsumeAsync(inbound.Email.From.Address, cancellationToken);
+                _paceAtAcknowledge ??= _acknowledge == true ? await pace.CurrentAsync(cancellationToken) : null;
+            }
+
+            Unverified = ticket is not null && !classification.IsAutomatic && match != ThreadMatch.Conversation && !Knows(ticket, inbound.Email.From);
+            return ticket is null ? composer.NewTicket(Owner, inbound, _storedAttachments, _acknowledge ?? false, _paceAtAcknowledge, recovery)
+                : Unverified ? composer.AppendUnverified(ticket, inbound, _storedAttachments, match, recovery)
+                : composer.Append(ticket, inbound, _storedAttachments, recovery);
         }
 
-        return stored;
+        /// <summary>The ticket's customer or one of its participants.</summary>
+        private static bool Knows(Ticket ticket, EmailAddress from) =>
+            EmailAddress.SameAddress(from.Address, ticket.Customer.Address) || ticket.Participants.Any(p => EmailAddress.SameAddress(p.Address, from.Address));
+
+        private async Task<IReadOnlyList<StoredAttachment>> StoreAttachmentsAsync()
+        {
+            var stored = new List<StoredAttachment>(inbound.Email.Attachments.Count);
+            for (var i = 0; i < inbound.Email.Attachments.Count; i++)
+            {
+                var a = inbound.Email.Attachments[i];
+                var blob = await payloads.SaveAttachmentAsync(inbound.Marker, i, a.FileName, a.ContentType, inbound.AttachmentContents[i], cancellationToken);
+                stored.Add(new StoredAttachment(a.FileName, a.ContentType, a.Length, blob, a.ContentId));
+            }
+
+            return stored;
+        }
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Recorded message {MessageId} on {Kind2} ticket {Ticket} as {Kind} mail; {Outbox} email(s) queued")]
