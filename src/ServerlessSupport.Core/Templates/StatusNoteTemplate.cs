@@ -20,8 +20,8 @@ internal static class StatusNoteTemplate
         };
         if (model.LastReply is { } reply && model.LastReplyAt is { } at)
         {
-            paragraphs.Add(new(t["status.lastNews", ("when", t.When(at, model.CustomerUtcOffset, model.Zone))]));
-            paragraphs.Add(new(string.Join('\n', reply.Split('\n').Select(line => "> " + line.TrimEnd()))));
+            var quoted = reply.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => "> " + line.TrimEnd());
+            paragraphs.Add(new(t["status.lastNews", ("when", t.When(at, model.CustomerUtcOffset, model.Zone))] + "\n" + string.Join('\n', quoted)));
         }
 
         paragraphs.Add(new(Next(t, model)));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Storage.Tickets;
 
@@ -64,7 +65,7 @@ internal static class SlaEntityMapper
             SurveyAnsweredAt = e.GetDateTimeOffset("SurveyAnsweredAt"),
             SurveyResolution = e.GetInt32("SurveyResolution") ?? 0,
             SurveyComment = e.GetString("SurveyComment"),
-            Promises = e.GetString("Promises") is { } promises ? JsonSerializer.Deserialize(promises, StorageJsonContext.Default.ListTicketPromise) ?? [] : [],
+            Promises = ReadPromises(e.GetString("Promises")),
         };
 
         foreach (var (kind, p) in Targets)
@@ -78,4 +79,8 @@ internal static class SlaEntityMapper
 
         return sla;
     }
+
+    /// <summary>The stored promises; none is the shared empty list, so a ticket without promises reads back equal.</summary>
+    private static IReadOnlyList<TicketPromise> ReadPromises(string? json) =>
+        json is null ? [] : (IReadOnlyList<TicketPromise>?)JsonSerializer.Deserialize(json, StorageJsonContext.Default.ListTicketPromise) ?? [];
 }

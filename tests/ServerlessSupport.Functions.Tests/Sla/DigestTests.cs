@@ -19,6 +19,10 @@ public sealed class DigestTests(AzuriteFixture fixture)
         var second = await world.OpenTicketAsync("Scanner jams", "Every page.", "Mon, 5 Jan 2026 18:00:00 +0900");
         await world.DrainAsync();
 
+        // Answered at once, so the acknowledgments' promises are kept (a broken one would bring an apology first).
+        await world.ChangeAsync(first.Id, world.Planner.OnAgentPublicReply);
+        await world.ChangeAsync(second.Id, world.Planner.OnAgentPublicReply);
+
         // 16 business hours later is Tuesday 17:00 London = Wednesday 02:00 in Tokyo: it waits for 08:00 there (23:00 UTC).
         var morning = new DateTimeOffset(2026, 1, 7, 8, 0, 0, TimeSpan.FromHours(9));
         Assert.Equal(morning, (await world.Store.GetAsync(first.Id, default))!.Sla.StatusNoteDue);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
@@ -146,6 +147,16 @@ internal sealed class SlaWorld : IAsyncDisposable
         var ticket = (await Store.GetAsync(id, default))!;
         var now = Time.GetUtcNow();
         return (await Store.CommitAsync(new TicketCommit(change(ticket, now) with { UpdatedAt = now }), default)).Ticket;
+    }
+
+    /// <summary>An agent's public reply as the API commits it (the mail goes out right after), with an optional promise.</summary>
+    public async Task<Ticket> AgentRepliesAsync(TicketId id, string text, AgentPromise? promise = null, string agent = "alice")
+    {
+        var ticket = (await Store.GetAsync(id, default))!;
+        var commit = new AgentActions(Planner, Support).Reply(ticket, agent, text, isPublic: true, Time.GetUtcNow(), promise);
+        var committed = (await Committer.CommitAsync(commit, OutboxSafety.Redelivery, default)).Ticket;
+        await DrainAsync();
+        return committed;
     }
 
     public async Task<SweepReport> SweepAsync(string sweep)

@@ -205,7 +205,7 @@ internal sealed class SlaPlanner(SupportPolicy policy)
             sla = sla.WithTarget(kind, state with { DueAt = state.Clock.DueAt(spec), NextLevelAt = next });
         }
 
-        sla = sla with { Promises = PromiseBook.Derive(sla.Promises, Policy, ticket.CustomerUtcOffset) };
+        sla = sla with { Promises = PromiseBook.Derive(sla.Promises, Policy, ticket.CustomerUtcOffset, sla.FirstResponse?.DueAt) };
         return ticket with { Sla = sla, FirstResponseDue = sla.FirstResponse?.DueAt };
     }
 

@@ -35,6 +35,7 @@ internal static class PolicyValidator
             Languages = new LanguagesReader(reading).Read(document.Languages),
             RealisticPromise = new RealisticPromiseReader(reading).Read(document.RealisticPromise),
             CustomerDaytime = new CustomerDaytimeReader(reading, calendars).Read(document.CustomerDaytime),
+            Promises = new PromisesReader(reading).Read(document.Promises),
         };
         return reading.Errors.Count == 0 ? policy : throw new PolicyValidationException(reading.Errors);
     }

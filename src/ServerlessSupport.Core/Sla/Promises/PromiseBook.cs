@@ -53,18 +53,27 @@ internal static class PromiseBook
 
     /// <summary>
     /// The stored instants of the open promises: the reminder <see cref="PromisePolicy.RemindBefore"/> the date (none
-    /// when that was before the promise was made, or once sent), and the check at the date, moved into the customer's
-    /// daytime when an apology would follow. Settled promises have neither.
+    /// when that was before the promise was made, or once sent, or for a first-response promise no later than the
+    /// first-response deadline <paramref name="firstResponseDue"/>, whose escalations remind already), and the check at
+    /// the date, moved into the customer's daytime when an apology would follow. Settled promises have neither.
     /// </summary>
-    public static IReadOnlyList<TicketPromise> Derive(IReadOnlyList<TicketPromise> promises, SupportPolicy policy, TimeSpan? customerOffset)
+    public static IReadOnlyList<TicketPromise> Derive(IReadOnlyList<TicketPromise> promises, SupportPolicy policy, TimeSpan? customerOffset, DateTimeOffset? firstResponseDue)
     {
+        ArgumentNullException.ThrowIfNull(promises);
         ArgumentNullException.ThrowIfNull(policy);
+        if (promises.Count == 0)
+        {
+            return promises;
+        }
+
         var before = policy.Promises.RemindBefore;
         return [.. promises.Select(p => !p.IsOpen
             ? p with { RemindAt = null, CheckAt = null }
             : p with
             {
-                RemindAt = p.Reminded || before <= TimeSpan.Zero || p.By - before <= p.MadeAt ? null : p.By - before,
+                RemindAt = p.Reminded || before <= TimeSpan.Zero || p.By - before <= p.MadeAt || (p.Kind == PromiseKind.FirstResponse && p.By <= firstResponseDue)
+                    ? null
+                    : p.By - before,
                 CheckAt = policy.Promises.Apology ? policy.InCustomerDaytime(p.By, customerOffset) : p.By,
             })];
     }

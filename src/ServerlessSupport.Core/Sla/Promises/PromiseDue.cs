@@ -21,7 +21,8 @@ internal static class PromiseDue
             return (ticket, []);
         }
 
-        // A reminder after its promise's date (the sweep was down) still goes: it names the date, and the break follows.
+        // A reminder whose promise's date passed already (the sweep was down, or a raised priority moved it) is recorded
+        // but not sent: the break follows, and the commit clears its due row.
         var due = ticket.Sla.Promises.Where(p => p.IsOpen && p.RemindAt is { } at && at <= now).ToList();
         if (due.Count == 0)
         {
@@ -29,7 +30,7 @@ internal static class PromiseDue
         }
 
         var promises = PromiseBook.Reminded(ticket.Sla.Promises, [.. due.Select(p => p.Id)]);
-        return (ticket with { Sla = ticket.Sla with { Promises = promises } }, [.. due.Select(p => new PromiseReminderDue(p, p.RemindAt!.Value))]);
+        return (ticket with { Sla = ticket.Sla with { Promises = promises } }, [.. due.Select(p => new PromiseReminderDue(p, p.RemindAt!.Value, Late: p.By <= now))]);
     }
 
     public static (Ticket Ticket, PromisesBroken? Action) Breaks(Ticket ticket, SupportPolicy policy, PaceSnapshot? pace, DateTimeOffset now)

@@ -41,8 +41,11 @@ internal sealed record SlaDecision(Ticket Ticket, IReadOnlyList<SlaAction> Actio
     public bool IsEmpty => Actions.Count == 0;
 }
 
-/// <summary>A promise's date is near (policy promises.remindBefore): the assignee, else the team, is reminded.</summary>
-internal sealed record PromiseReminderDue(Promises.TicketPromise Promise, DateTimeOffset DueAt) : SlaAction(DueAt);
+/// <summary>
+/// A promise's date is near (policy promises.remindBefore): the assignee, else the team, is reminded. <paramref name="Late"/>:
+/// the date has passed already, so nobody is reminded.
+/// </summary>
+internal sealed record PromiseReminderDue(Promises.TicketPromise Promise, DateTimeOffset DueAt, bool Late) : SlaAction(DueAt);
 
 /// <summary>
 /// Promises whose dates passed unkept: the customer gets one apology naming them and the new date (<paramref name="Next"/>:

@@ -140,7 +140,9 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
                         new(t["digest.statusNote", ("ticket", id), ("subject", subject), ("next", StatusNoteTemplate.Next(t, note))]))));
                     break;
                 case PromiseReminderDue r:
-                    entries.Add(PromiseReminder(before, r.Promise));
+                    entries.Add(r.Late
+                        ? new(TicketEventKinds.PromiseReminder, $"No reminder: {PromiseStaffTemplate.Line(r.Promise)}, a date that has passed.", null)
+                        : PromiseReminder(before, r.Promise));
                     break;
                 case PromisesBroken b:
                     entries.AddRange(PromisesBroken(before, ticket, b));

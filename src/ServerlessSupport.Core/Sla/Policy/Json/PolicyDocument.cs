@@ -32,6 +32,8 @@ internal sealed record PolicyDocument
     public RealisticPromiseDocument? RealisticPromise { get; init; }
 
     public CustomerDaytimeDocument? CustomerDaytime { get; init; }
+
+    public PromisesDocument? Promises { get; init; }
 }
 
 internal sealed record CalendarDocument
@@ -195,4 +197,17 @@ internal sealed record CustomerDaytimeDocument
     public string? Hours { get; init; }
 
     public string? TimeZone { get; init; }
+}
+
+internal sealed record PromisesDocument
+{
+    public string? RemindBefore { get; init; }
+
+    public bool? Apology { get; init; }
+
+    public int? EstimatePercentile { get; init; }
+
+    public int? EstimateWindowDays { get; init; }
+
+    public int? EstimateMinimumSamples { get; init; }
 }
