@@ -5,6 +5,10 @@ import { api, ApiError, session } from './api.js';
 import { countdownNode, learnClock, tick } from './clock.js';
 import { $, el } from './dom.js';
 import { bytes, csat, customer, duration, label, percent, when } from './format.js';
+import {
+  clearPromiseFields, learnPromiseClock, promiseCell, promiseFromFields, renderPromiseMetrics, renderPromises, setupPromiseFields,
+  syncPromiseFields,
+} from './promises.js';
 
 const refreshSeconds = 30;
 const pageSize = 50;
@@ -55,6 +59,7 @@ async function start() {
   });
   $('controls').addEventListener('submit', onSaveControls);
   $('reply').addEventListener('submit', onReply);
+  setupPromiseFields();
   window.addEventListener('hashchange', route);
 
   if (session.key) {
@@ -166,7 +171,10 @@ async function loadQueue(more = false) {
     const items = page.items ?? [];
     state.items = more ? state.items.concat(items) : items;
     state.continuation = page.continuation ?? null;
-    for (const item of items) learnClock(item.nextDeadline?.dueAt, item.nextDeadline?.remainingSeconds);
+    for (const item of items) {
+      learnClock(item.nextDeadline?.dueAt, item.nextDeadline?.remainingSeconds);
+      learnPromiseClock(item.promise);
+    }
     renderQueue();
     $('queue-updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
@@ -185,7 +193,8 @@ function renderQueue() {
       el('td', {}, el('span', { className: `priority priority-${item.priority}`, text: label('priority', item.priority) })),
       el('td', { text: label('status', item.status) }),
       el('td', { text: item.assignee || '—' }),
-      el('td', { className: 'sla' }, deadlineCell(item)));
+      el('td', { className: 'sla' }, deadlineCell(item)),
+      el('td', { className: 'promise' }, promiseCell(item)));
     if (state.ticket?.ticket.id === item.id) row.classList.add('selected');
     return row;
   });
@@ -226,6 +235,7 @@ function renderTicket(detail, { resetControls = true } = {}) {
   state.ticket = detail;
   const t = detail.ticket;
   learnClock(t.nextDeadline?.dueAt, t.nextDeadline?.remainingSeconds);
+  learnPromiseClock(t.promise);
   $('ticket').hidden = false;
   $('ticket-title').textContent = `#${t.id} · ${t.subject || '(no subject)'}`;
 
@@ -261,6 +271,7 @@ function renderTicket(detail, { resetControls = true } = {}) {
   deadline.replaceChildren(t.nextDeadline
     ? el('span', {}, `${label('deadline', t.nextDeadline.kind)} due ${when(t.nextDeadline.dueAt)}: `, countdownNode(t.nextDeadline.dueAt))
     : deadlineCell(t));
+  renderPromises(t.promises);
 
   if (resetControls) {
     $('c-status').value = t.status;
@@ -324,20 +335,28 @@ async function onReply(event) {
     textarea.focus();
     return;
   }
+  const { promise, error: promiseError } = isPublic ? promiseFromFields() : { promise: null };
+  if (promiseError) {
+    notify(promiseError, 'error');
+    $('promise-by').focus();
+    return;
+  }
   const { id, version } = state.ticket.ticket;
   setBusy('reply', true);
   try {
-    const detail = await api.reply(id, text, isPublic, version);
+    const detail = await api.reply(id, text, isPublic, version, promise);
     textarea.value = '';
+    clearPromiseFields();
     if (detail?.ticket) renderTicket(detail, { resetControls: !state.controlsDirty });
     else await loadTicket(id);
-    notify(isPublic ? 'Reply sent to the customer.' : 'Internal note added.', 'success');
+    notify(isPublic ? `Reply sent to the customer${promise ? ', with the promise' : ''}.` : 'Internal note added.', 'success');
     loadQueue();
     loadMetrics();
   } catch (error) {
     await handleChangeError(error, id, 'Your text is kept: check the thread and send again.');
   } finally {
     setBusy('reply', false);
+    syncPromiseFields();
   }
 }
 
@@ -398,7 +417,8 @@ async function loadMetrics() {
     $('m-open').replaceChildren(...['urgent', 'high', 'normal', 'low'].map((p) =>
       el('span', { className: `priority priority-${p}`, text: `${label('priority', p)} ${open[p] ?? 0}` })));
     $('m-esc').textContent = String(m.escalationsToday ?? 0);
-    $('m-csat').replaceChildren(el('span', { className: 'csat-periods' }, ...(m.csat ?? []).map((p) => el('span', { text: csat(p) }))));
+    $('m-csat').replaceChildren(el('span', { className: 'metric-periods' }, ...(m.csat ?? []).map((p) => el('span', { text: csat(p) }))));
+    renderPromiseMetrics(m.promises);
   } catch (error) {
     failed(error, 'Could not load the metrics');
   }

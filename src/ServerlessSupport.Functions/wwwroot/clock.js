@@ -21,8 +21,9 @@ export function remainingSeconds(dueAtMs) {
 /** A live countdown to dueAt (ISO 8601): tick() rewrites every element holding data-due once a second. */
 export function countdownNode(dueAt) {
   const due = Date.parse(dueAt);
-  const node = el('span', { className: 'countdown', attrs: { 'data-due': String(due) } });
-  node.textContent = countdown(remainingSeconds(due));
+  const remaining = remainingSeconds(due);
+  const node = el('span', { className: remaining < 0 ? 'countdown overdue' : 'countdown', attrs: { 'data-due': String(due) } });
+  node.textContent = countdown(remaining);
   return node;
 }
 
@@ -30,7 +31,10 @@ export function tick() {
   for (const node of document.querySelectorAll('[data-due]')) {
     const remaining = remainingSeconds(Number(node.dataset.due));
     node.textContent = countdown(remaining);
-    const row = node.closest('tr');
+    node.classList.toggle('overdue', remaining < 0);
+    // An SLA deadline passing breaches the ticket: its row turns red before the next refresh says so. A promise's
+    // date passing shows in its own cell.
+    const row = node.closest('td.sla')?.closest('tr');
     if (row && remaining < 0) row.classList.add('risk-breached');
   }
 }
