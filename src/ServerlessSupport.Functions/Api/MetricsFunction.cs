@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Api.Dtos;
 using ServerlessSupport.Storage.Tickets;
@@ -12,14 +13,14 @@ namespace ServerlessSupport.Functions.Api;
 /// GET /api/metrics, bounded by time rather than table size: tickets updated in the last <see cref="CsatPeriods"/>'s
 /// longest period (acknowledgment latency and first-response attainment of the tickets opened in the last
 /// <see cref="WindowDays"/> days; satisfaction per period from the survey answers given in it), the open tickets by
-/// priority, and the escalations since midnight in the policy's default time zone. Events are read only for tickets that
-/// were answered or changed in the window.
+/// priority, the escalations since midnight in the policy's default time zone, and the promises to customers kept and
+/// broken per period. Events are read only for tickets that were answered or changed in the window.
 /// </summary>
 internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore store, SupportPolicy policy, TimeProvider time, AgentGate gate)
 {
     public const int WindowDays = 7;
 
-    /// <summary>The periods satisfaction is shown for (days back from now).</summary>
+    /// <summary>The periods satisfaction and promises are shown for (days back from now).</summary>
     public static readonly IReadOnlyList<int> CsatPeriods = [7, 30];
 
     private const int EventReadParallelism = 8;
@@ -38,7 +39,8 @@ internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore s
         var localNow = TimeZoneInfo.ConvertTime(now, zone);
         var today = new DateTimeOffset(localNow.Date, zone.GetUtcOffset(localNow.Date)).ToUniversalTime();
 
-        // An answer's commit updates its ticket, so the tickets updated in the longest period hold every answer in it.
+        // An answer's commit and a promise's settling update their ticket, so the tickets updated in the longest period
+        // hold every answer and every settled promise in it.
         var updated = await queries.ListAsync([], now.AddDays(-CsatPeriods.Max()), cancellationToken);
         var recent = updated.Where(t => t.UpdatedAt >= since).ToList();
         var open = await queries.ListAsync([TicketStatus.Open, TicketStatus.PendingCustomer], null, cancellationToken);
@@ -84,7 +86,8 @@ internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore s
             escalationsToday,
             WindowDays,
             now,
-            [.. CsatPeriods.Select(days => Csat(updated, now, days))]));
+            [.. CsatPeriods.Select(days => Csat(updated, now, days))],
+            [.. CsatPeriods.Select(days => Promises(updated, now, days))]));
     }
 
     private static CsatPeriodDto Csat(IReadOnlyList<Ticket> tickets, DateTimeOffset now, int days)
@@ -94,6 +97,30 @@ internal sealed class MetricsFunction(TableTicketQueries queries, ITicketStore s
         var good = answers.Count(a => a == Core.Sla.Surveys.SurveyRating.Good);
         var bad = answers.Count - good;
         return new CsatPeriodDto(days, answers.Count, good, bad, answers.Count == 0 ? null : Math.Round((double)good / answers.Count, 4), answers.Count == 0 ? null : Math.Round((double)bad / answers.Count, 4));
+    }
+
+    /// <summary>
+    /// The promises kept and broken in the last <paramref name="days"/> days. Settling one updates its ticket, so the
+    /// tickets updated in the longest period hold every promise settled in it.
+    /// </summary>
+    private static PromisePeriodDto Promises(IReadOnlyList<Ticket> tickets, DateTimeOffset now, int days)
+    {
+        var since = now.AddDays(-days);
+        var settled = tickets
+            .SelectMany(t => t.Sla.Promises)
+            .Where(p => p.State is PromiseState.Kept or PromiseState.Broken && p.SettledAt >= since)
+            .ToList();
+        PromiseCountsDto Of(PromiseKind kind) => new(
+            settled.Count(p => p.Kind == kind && p.State == PromiseState.Kept),
+            settled.Count(p => p.Kind == kind && p.State == PromiseState.Broken));
+        var kept = settled.Count(p => p.State == PromiseState.Kept);
+        var broken = settled.Count - kept;
+        return new PromisePeriodDto(
+            days,
+            kept,
+            broken,
+            settled.Count == 0 ? null : Math.Round((double)kept / settled.Count, 4),
+            new PromiseKindsDto(Of(PromiseKind.FirstResponse), Of(PromiseKind.Update), Of(PromiseKind.Resolution)));
     }
 
     /// <summary>Nearest-rank percentile of sorted values; null without samples.</summary>

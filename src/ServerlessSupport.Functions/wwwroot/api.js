@@ -62,7 +62,8 @@ export const api = {
   me: (key) => call('GET', '/api/me', undefined, key),
   tickets: (filters) => call('GET', `/api/tickets${query(filters)}`),
   ticket: (id) => call('GET', ticketPath(id)),
-  reply: (id, text, isPublic, version) => call('POST', `${ticketPath(id)}/replies`, { text, public: isPublic, version }),
+  reply: (id, text, isPublic, version, promise = null) =>
+    call('POST', `${ticketPath(id)}/replies`, { text, public: isPublic, version, ...(promise ? { promise } : {}) }),
   update: (id, changes, version) => call('PATCH', ticketPath(id), { ...changes, version }),
   metrics: () => call('GET', '/api/metrics'),
   intakeRecords: (max = 50) => call('GET', `/api/intake-records${query({ max })}`),

@@ -2,12 +2,16 @@
 // createTextNode only, never innerHTML, so no markup from a customer can execute; the CSP forbids inline script as well.
 
 import { api, ApiError, session } from './api.js';
-import { bytes, countdown, csat, customer, duration, label, percent, when } from './format.js';
+import { countdownNode, learnClock, tick } from './clock.js';
+import { $, el } from './dom.js';
+import { bytes, csat, customer, duration, label, percent, when } from './format.js';
+import {
+  clearPromiseFields, learnPromiseClock, promiseCell, promiseFromFields, renderPromiseMetrics, renderPromises, setupPromiseFields,
+  syncPromiseFields,
+} from './promises.js';
 
 const refreshSeconds = 30;
 const pageSize = 50;
-
-const $ = (id) => document.getElementById(id);
 
 const state = {
   agent: null,
@@ -15,25 +19,10 @@ const state = {
   items: [],
   continuation: null,
   ticket: null,
-  // Server clock minus this browser's clock, from the last response with a deadline: countdowns follow the server.
-  clockOffsetMs: 0,
   controlsDirty: false,
   refreshTimer: 0,
   tickTimer: 0,
 };
-
-/** Builds an element; text always goes in as a text node. */
-function el(tag, options = {}, ...children) {
-  const node = document.createElement(tag);
-  if (options.className) node.className = options.className;
-  if (options.text !== undefined && options.text !== null) node.textContent = String(options.text);
-  for (const [name, value] of Object.entries(options.attrs ?? {})) node.setAttribute(name, value);
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return node;
-}
 
 function notify(message, kind = 'info') {
   const notice = $('notice');
@@ -70,6 +59,7 @@ async function start() {
   });
   $('controls').addEventListener('submit', onSaveControls);
   $('reply').addEventListener('submit', onReply);
+  setupPromiseFields();
   window.addEventListener('hashchange', route);
 
   if (session.key) {
@@ -148,41 +138,13 @@ function refreshAll() {
   if (state.ticket) loadTicket(state.ticket.ticket.id, { quiet: true });
 }
 
-// ---- countdowns -------------------------------------------------------------------------------------------------
-
-function learnClock(deadline) {
-  if (deadline?.dueAt && typeof deadline.remainingSeconds === 'number') {
-    const serverNow = Date.parse(deadline.dueAt) - deadline.remainingSeconds * 1000;
-    if (!Number.isNaN(serverNow)) state.clockOffsetMs = serverNow - Date.now();
-  }
-}
-
-function remainingSeconds(dueAtMs) {
-  return (dueAtMs - (Date.now() + state.clockOffsetMs)) / 1000;
-}
-
-/** A live countdown: tick() rewrites every element holding data-due once a second. */
-function countdownNode(deadline) {
-  const due = Date.parse(deadline.dueAt);
-  const node = el('span', { className: 'countdown', attrs: { 'data-due': String(due) } });
-  node.textContent = countdown(remainingSeconds(due));
-  return node;
-}
-
-function tick() {
-  for (const node of document.querySelectorAll('[data-due]')) {
-    const remaining = remainingSeconds(Number(node.dataset.due));
-    node.textContent = countdown(remaining);
-    const row = node.closest('tr');
-    if (row && remaining < 0) row.classList.add('risk-breached');
-  }
-}
+// ---- deadlines --------------------------------------------------------------------------------------------------
 
 function deadlineCell(summary) {
   if (summary.nextDeadline) {
     const cell = el('span', { className: 'deadline-cell' },
       el('span', { className: 'deadline-kind', text: label('deadline', summary.nextDeadline.kind) }),
-      countdownNode(summary.nextDeadline));
+      countdownNode(summary.nextDeadline.dueAt));
     if (summary.risk === 'atRisk') cell.append(el('span', { className: 'badge badge-atRisk', text: 'At risk' }));
     if (summary.risk === 'breached') cell.append(el('span', { className: 'badge badge-breached', text: 'Breached' }));
     return cell;
@@ -209,7 +171,10 @@ async function loadQueue(more = false) {
     const items = page.items ?? [];
     state.items = more ? state.items.concat(items) : items;
     state.continuation = page.continuation ?? null;
-    for (const item of items) learnClock(item.nextDeadline);
+    for (const item of items) {
+      learnClock(item.nextDeadline?.dueAt, item.nextDeadline?.remainingSeconds);
+      learnPromiseClock(item.promise);
+    }
     renderQueue();
     $('queue-updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
@@ -228,7 +193,8 @@ function renderQueue() {
       el('td', {}, el('span', { className: `priority priority-${item.priority}`, text: label('priority', item.priority) })),
       el('td', { text: label('status', item.status) }),
       el('td', { text: item.assignee || '—' }),
-      el('td', { className: 'sla' }, deadlineCell(item)));
+      el('td', { className: 'sla' }, deadlineCell(item)),
+      el('td', { className: 'promise' }, promiseCell(item)));
     if (state.ticket?.ticket.id === item.id) row.classList.add('selected');
     return row;
   });
@@ -268,7 +234,8 @@ async function loadTicket(id, { focus = false, quiet = false } = {}) {
 function renderTicket(detail, { resetControls = true } = {}) {
   state.ticket = detail;
   const t = detail.ticket;
-  learnClock(t.nextDeadline);
+  learnClock(t.nextDeadline?.dueAt, t.nextDeadline?.remainingSeconds);
+  learnPromiseClock(t.promise);
   $('ticket').hidden = false;
   $('ticket-title').textContent = `#${t.id} · ${t.subject || '(no subject)'}`;
 
@@ -302,8 +269,9 @@ function renderTicket(detail, { resetControls = true } = {}) {
   const deadline = $('ticket-deadline');
   deadline.className = `deadline risk-${t.risk ?? 'ok'}`;
   deadline.replaceChildren(t.nextDeadline
-    ? el('span', {}, `${label('deadline', t.nextDeadline.kind)} due ${when(t.nextDeadline.dueAt)}: `, countdownNode(t.nextDeadline))
+    ? el('span', {}, `${label('deadline', t.nextDeadline.kind)} due ${when(t.nextDeadline.dueAt)}: `, countdownNode(t.nextDeadline.dueAt))
     : deadlineCell(t));
+  renderPromises(t.promises);
 
   if (resetControls) {
     $('c-status').value = t.status;
@@ -367,20 +335,28 @@ async function onReply(event) {
     textarea.focus();
     return;
   }
+  const { promise, error: promiseError } = isPublic ? promiseFromFields() : { promise: null };
+  if (promiseError) {
+    notify(promiseError, 'error');
+    $('promise-by').focus();
+    return;
+  }
   const { id, version } = state.ticket.ticket;
   setBusy('reply', true);
   try {
-    const detail = await api.reply(id, text, isPublic, version);
+    const detail = await api.reply(id, text, isPublic, version, promise);
     textarea.value = '';
+    clearPromiseFields();
     if (detail?.ticket) renderTicket(detail, { resetControls: !state.controlsDirty });
     else await loadTicket(id);
-    notify(isPublic ? 'Reply sent to the customer.' : 'Internal note added.', 'success');
+    notify(isPublic ? `Reply sent to the customer${promise ? ', with the promise' : ''}.` : 'Internal note added.', 'success');
     loadQueue();
     loadMetrics();
   } catch (error) {
     await handleChangeError(error, id, 'Your text is kept: check the thread and send again.');
   } finally {
     setBusy('reply', false);
+    syncPromiseFields();
   }
 }
 
@@ -441,7 +417,8 @@ async function loadMetrics() {
     $('m-open').replaceChildren(...['urgent', 'high', 'normal', 'low'].map((p) =>
       el('span', { className: `priority priority-${p}`, text: `${label('priority', p)} ${open[p] ?? 0}` })));
     $('m-esc').textContent = String(m.escalationsToday ?? 0);
-    $('m-csat').replaceChildren(el('span', { className: 'csat-periods' }, ...(m.csat ?? []).map((p) => el('span', { text: csat(p) }))));
+    $('m-csat').replaceChildren(el('span', { className: 'metric-periods' }, ...(m.csat ?? []).map((p) => el('span', { text: csat(p) }))));
+    renderPromiseMetrics(m.promises);
   } catch (error) {
     failed(error, 'Could not load the metrics');
   }

@@ -7,6 +7,8 @@ const labels = {
   direction: { inbound: 'Customer', outbound: 'Agent reply', note: 'Internal note' },
   language: { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' },
   rating: { good: 'Good', bad: 'Bad' },
+  promise: { firstResponse: 'First response', update: 'Update', resolution: 'Resolution' },
+  promiseState: { open: 'Open', kept: 'Kept', broken: 'Broken', replaced: 'Replaced' },
 };
 
 export function label(kind, value) {
@@ -58,4 +60,36 @@ export function customer(c) {
 export function csat(period) {
   if (!period || !period.answered) return `${period?.days ?? '?'} days: no answers`;
   return `${period.days} days: ${percent(period.goodShare)} good (${period.answered} answer${period.answered === 1 ? '' : 's'})`;
+}
+
+/** "7 days: 3 kept, 1 broken (75% kept)" for one promise period, or "7 days: none kept or broken". */
+export function promisePeriod(period) {
+  const settled = (period?.kept ?? 0) + (period?.broken ?? 0);
+  if (!settled) return `${period?.days ?? '?'} days: none kept or broken`;
+  return `${period.days} days: ${period.kept} kept, ${period.broken} broken (${percent(period.keptShare)} kept)`;
+}
+
+/** "First response 2/1 · Update 1/0 · Resolution 0/0 (kept/broken)". */
+export function promiseKinds(byKind) {
+  const kinds = Object.keys(labels.promise).map((kind) =>
+    `${label('promise', kind)} ${byKind?.[kind]?.kept ?? 0}/${byKind?.[kind]?.broken ?? 0}`);
+  return `${kinds.join(' · ')} (kept/broken)`;
+}
+
+/**
+ * A datetime-local value ("2026-12-11T17:00") as ISO 8601 with this browser's offset at that time
+ * ("2026-12-11T17:00:00+01:00"); null when it is not one. A time the clocks skip is moved on as Date moves it.
+ */
+export function withOffset(local) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(local ?? '');
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const date = new Date(year, month - 1, day, hour, minute, second);
+  if (Number.isNaN(date.getTime())) return null;
+  const pad = (n, width = 2) => String(n).padStart(width, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const ymd = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return `${ymd}T${time}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }

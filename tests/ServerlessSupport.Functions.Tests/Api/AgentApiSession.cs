@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using ServerlessSupport.Core.Sla.Promises;
+using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Tests.Pipeline;
 
 namespace ServerlessSupport.Functions.Tests.Api;
@@ -72,8 +75,28 @@ internal sealed class AgentApiSession : IAsyncDisposable
     public Task<(HttpStatusCode Status, JsonNode? Body)> PatchAsync(string id, JsonObject body) =>
         SendAsync(HttpMethod.Patch, $"/api/tickets/{id}", body);
 
-    public Task<(HttpStatusCode Status, JsonNode? Body)> ReplyAsync(string id, string text, bool isPublic, string version) =>
-        SendAsync(HttpMethod.Post, $"/api/tickets/{id}/replies", new JsonObject { ["text"] = text, ["public"] = isPublic, ["version"] = version });
+    /// <param name="promise">The reply's promise: <c>{kind, by}</c>.</param>
+    public Task<(HttpStatusCode Status, JsonNode? Body)> ReplyAsync(string id, string text, bool isPublic, string version, JsonObject? promise = null) =>
+        SendAsync(HttpMethod.Post, $"/api/tickets/{id}/replies", new JsonObject { ["text"] = text, ["public"] = isPublic, ["version"] = version, ["promise"] = promise });
+
+    /// <summary>A reply's <c>promise</c>: <paramref name="kind"/> by now plus <paramref name="fromNow"/>, with the UTC offset.</summary>
+    public static JsonObject Promise(string kind, TimeSpan fromNow) => new()
+    {
+        ["kind"] = kind,
+        ["by"] = (TimeProvider.System.GetUtcNow() + fromNow).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// Rewrites a ticket's promises in storage, as if time had passed: the app runs on the real clock, and the API takes
+    /// no promise dated in the past.
+    /// </summary>
+    public async Task EditPromisesAsync(string id, Func<TicketPromise, TicketPromise> edit)
+    {
+        var store = Host.Services.GetRequiredService<ITicketStore>();
+        var ticket = await store.GetAsync(TicketId.Parse(id), default) ?? throw new InvalidOperationException($"Ticket {id} is gone.");
+        var promises = ticket.Sla.Promises.Select(edit).ToList();
+        await store.CommitAsync(new TicketCommit(ticket with { Sla = ticket.Sla with { Promises = promises } }), default);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Functions.Tests.Pipeline;
 using ServerlessSupport.Testing;
 
@@ -138,6 +139,53 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, (int)metrics["ackLatency"]!["samples"]!);
         Assert.Equal(1, (int)metrics["openByPriority"]!["normal"]!);
         Assert.Equal(0, (int)metrics["escalationsToday"]!);
+    }
+
+    [Fact]
+    public async Task Metrics_PromisesKeptAndBroken_CountedPerPeriodAndKind()
+    {
+        var kept = await _api.OpenTicketAsync(new InboundMailBuilder().Subject("Answered in time"));
+        var late = await _api.OpenTicketAsync(new InboundMailBuilder().Subject("Answered late"));
+        var none = (await _api.GetOkAsync("/api/metrics"))["promises"]!.AsArray();
+        Assert.Equal([7, 30], none.Select(p => (int)p!["days"]!));
+        Assert.All(none, p => Assert.Equal((0, 0), ((int)p!["kept"]!, (int)p["broken"]!)));
+        Assert.All(none, p => Assert.Null(p!["keptShare"]));
+
+        // In time: the first reply keeps the acknowledgment's promise, the solve keeps the reply's resolution promise.
+        var replied = await _api.ReplyAsync(kept, "Found it, a fix follows tomorrow.", isPublic: true, await _api.VersionAsync(kept), AgentApiSession.Promise("resolution", TimeSpan.FromDays(2)));
+        Assert.Equal(HttpStatusCode.OK, replied.Status);
+        var solved = await _api.PatchAsync(kept, new JsonObject { ["status"] = "solved", ["version"] = (string?)replied.Body!["ticket"]!["version"] });
+        Assert.Equal(HttpStatusCode.OK, solved.Status);
+        Assert.Equal(["kept", "kept"], solved.Body!["ticket"]!["promises"]!.AsArray().Select(p => (string?)p!["state"]));
+        Assert.Null(solved.Body["ticket"]!["promise"]);
+
+        // Late: both dates passed before the replies came.
+        await _api.EditPromisesAsync(late, p => p.IsOpen ? p with { By = TimeProvider.System.GetUtcNow().AddMinutes(-5) } : p);
+        var first = await _api.ReplyAsync(late, "Sorry for the wait, looking into it.", isPublic: true, await _api.VersionAsync(late), AgentApiSession.Promise("update", TimeSpan.FromHours(1)));
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal("update", (string?)first.Body!["ticket"]!["promise"]!["kind"]);
+        await _api.EditPromisesAsync(late, p => p.IsOpen ? p with { By = TimeProvider.System.GetUtcNow().AddMinutes(-5) } : p);
+        var second = await _api.ReplyAsync(late, "Still on it.", isPublic: true, await _api.VersionAsync(late));
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Equal(["broken", "broken"], second.Body!["ticket"]!["promises"]!.AsArray().Select(p => (string?)p!["state"]));
+
+        // As if the resolution promise had been kept ten days ago: it counts for 30 days only.
+        await _api.EditPromisesAsync(kept, p => p.Kind == PromiseKind.Resolution ? p with { SettledAt = TimeProvider.System.GetUtcNow().AddDays(-10) } : p);
+
+        var promises = (await _api.GetOkAsync("/api/metrics"))["promises"]!.AsArray();
+        var week = promises.Single(p => (int)p!["days"]! == 7)!;
+        Assert.Equal((1, 2), ((int)week["kept"]!, (int)week["broken"]!));
+        Assert.Equal(0.3333, (double)week["keptShare"]!);
+        Assert.Equal((1, 1), Counts(week, "firstResponse"));
+        Assert.Equal((0, 1), Counts(week, "update"));
+        Assert.Equal((0, 0), Counts(week, "resolution"));
+        var month = promises.Single(p => (int)p!["days"]! == 30)!;
+        Assert.Equal((2, 2), ((int)month["kept"]!, (int)month["broken"]!));
+        Assert.Equal(0.5, (double)month["keptShare"]!);
+        Assert.Equal((1, 0), Counts(month, "resolution"));
+
+        static (int Kept, int Broken) Counts(JsonNode period, string kind) =>
+            ((int)period["byKind"]![kind]!["kept"]!, (int)period["byKind"]![kind]!["broken"]!);
     }
 
     [Fact]

@@ -18,6 +18,11 @@ internal sealed class DashboardPage(IPage page)
 
     public ILocator Notice => Page.Locator("#notice");
 
+    /// <summary>The ticket view's list of promises to the customer.</summary>
+    public ILocator Promises => Page.Locator("#promises");
+
+    public ILocator PromiseMetrics => Page.Locator("#m-promises");
+
     public async Task<IResponse?> SignInAsync(string key, string agent)
     {
         var response = await Page.GotoAsync("/");
@@ -31,6 +36,8 @@ internal sealed class DashboardPage(IPage page)
 
     public ILocator SlaCell(string subject) => QueueRow(subject).Locator("td.sla");
 
+    public ILocator PromiseCell(string subject) => QueueRow(subject).Locator("td.promise");
+
     public async Task OpenTicketAsync(string subject)
     {
         await QueueRow(subject).GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
@@ -42,6 +49,13 @@ internal sealed class DashboardPage(IPage page)
         await Page.GetByLabel("Reply or note").FillAsync(text);
         await Page.GetByRole(AriaRole.Button, new() { Name = isPublic ? "Send reply" : "Add internal note" }).ClickAsync();
         await Expect(Notice).ToContainTextAsync(isPublic ? "Reply sent" : "Internal note added");
+    }
+
+    /// <summary>Fills the reply box's promise: its kind ("Update", "Resolution") and the browser-local date and time.</summary>
+    public async Task ChoosePromiseAsync(string kind, DateTime localBy)
+    {
+        await Page.GetByLabel("Promise the customer").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await Page.GetByLabel("Promised by (your time)").FillAsync(localBy.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task SetStatusAsync(string label)

@@ -136,6 +136,81 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
     }
 
     [Fact]
+    public async Task Dashboard_TicketsWithOpenPromises_ListShowsTheirCountdowns()
+    {
+        await _world.OpenTicketAsync(new InboundMailBuilder().Subject("Promise still ahead").Text("Any news on my order?"));
+        var late = await _world.OpenTicketAsync(new InboundMailBuilder().Subject("Promise date passed").Text("Any news on my refund?"));
+        await _world.MoveOpenPromisesAsync(late.Id, TimeSpan.FromMinutes(-20));
+
+        await _dashboard.SignInAsync(_world.AgentKey, "alice");
+
+        await Expect(_dashboard.PromiseCell("Promise still ahead")).ToContainTextAsync("First response");
+        await Expect(_dashboard.PromiseCell("Promise still ahead").Locator(".countdown")).ToContainTextAsync(" left");
+        await Expect(_dashboard.PromiseCell("Promise date passed").Locator(".countdown")).ToContainTextAsync("overdue 20m");
+        await Expect(_dashboard.PromiseCell("Promise date passed").Locator(".countdown")).ToHaveClassAsync(new Regex(@"\boverdue\b"));
+
+        // A promise's date passing is not an SLA breach: the row keeps its SLA colour.
+        await Expect(_dashboard.QueueRow("Promise date passed")).ToHaveClassAsync(new Regex(@"\brisk-ok\b"));
+    }
+
+    [Fact]
+    public async Task Dashboard_ReplyWithPromise_TicketListsItAsOpen()
+    {
+        var subject = $"Export broken {Guid.NewGuid():N}"[..22];
+        var ticket = await _world.OpenTicketAsync(new InboundMailBuilder().Subject(subject).Text("The CSV export is empty since the update."));
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var localNow = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), berlin).DateTime;
+
+        await _dashboard.SignInAsync(_world.AgentKey, "alice");
+        await _dashboard.OpenTicketAsync(subject);
+        await Expect(_dashboard.Promises).ToContainTextAsync("First response");
+        await _dashboard.Page.GetByLabel("Reply or note").FillAsync("We found the bug and are testing a fix.");
+        await _dashboard.ChoosePromiseAsync("Update", localNow.AddDays(-1));
+        await Expect(_dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Add internal note" })).ToBeDisabledAsync();
+
+        // The API refuses a date in the past; its message is shown and nothing is sent.
+        await _dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Expect(_dashboard.Notice).ToContainTextAsync("promise.by is in the past.");
+        await Expect(_dashboard.Thread.Locator(".message-outbound")).ToHaveCountAsync(0);
+
+        var by = localNow.Date.AddDays(2).AddHours(17);
+        await _dashboard.ChoosePromiseAsync("Update", by);
+        await _dashboard.ReplyAsync("We found the bug and are testing a fix.");
+
+        var open = _dashboard.Promises.Locator("li.promise-open");
+        await Expect(open).ToHaveCountAsync(1);
+        await Expect(open).ToContainTextAsync("Update by");
+        await Expect(open).ToContainTextAsync("made by alice");
+        await Expect(open.Locator(".countdown")).ToContainTextAsync(" left");
+        await Expect(_dashboard.Promises.Locator("li.promise-kept")).ToContainTextAsync("First response");
+        await Expect(_dashboard.PromiseCell(subject)).ToContainTextAsync("Update");
+        await Expect(_dashboard.Page.GetByLabel("Promise the customer")).ToHaveValueAsync(string.Empty);
+        await Expect(_dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Add internal note" })).ToBeEnabledAsync();
+
+        // The date went out with the browser's own offset: 17:00 in Berlin.
+        var stored = await _world.Host.Services.GetRequiredService<Core.Tickets.ITicketStore>().GetAsync(ticket.Id, default);
+        var made = stored!.Sla.Promises.Single(p => p.Kind == Core.Sla.Promises.PromiseKind.Update);
+        Assert.Equal(new DateTimeOffset(by, berlin.GetUtcOffset(by)), made.By);
+        Assert.Equal("alice", made.MadeBy);
+    }
+
+    [Fact]
+    public async Task Dashboard_PromisesKeptAndBroken_MetricsPanelCountsThem()
+    {
+        var inTime = await _world.OpenTicketAsync(new InboundMailBuilder().Subject("Answered in time"));
+        var late = await _world.OpenTicketAsync(new InboundMailBuilder().Subject("Answered late"));
+        await _world.ReplyAsync(inTime.Id, "Here is the answer.");
+        await _world.MoveOpenPromisesAsync(late.Id, TimeSpan.FromMinutes(-5));
+        await _world.ReplyAsync(late.Id, "Sorry for the wait, here is the answer.");
+
+        await _dashboard.SignInAsync(_world.AgentKey, "alice");
+
+        await Expect(_dashboard.PromiseMetrics).ToContainTextAsync("7 days: 1 kept, 1 broken (50% kept)");
+        await Expect(_dashboard.PromiseMetrics).ToContainTextAsync("30 days: 1 kept, 1 broken (50% kept)");
+        await Expect(_dashboard.PromiseMetrics.Locator("span span").First).ToHaveAttributeAsync("title", "First response 1/1 · Update 0/0 · Resolution 0/0 (kept/broken)");
+    }
+
+    [Fact]
     public async Task Dashboard_QueueWithRiskyTickets_ColoursRowsAndSavesScreenshot()
     {
         var urgent = await _world.OpenTicketAsync(new InboundMailBuilder()
@@ -173,7 +248,11 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
         await Expect(_dashboard.Page.Locator("#ticket-people")).ToContainTextAsync("Priya Shah <priya@shop.example>");
         await Expect(_dashboard.Page.Locator("#ticket-meta")).ToContainTextAsync("writes in English");
         await _dashboard.ReplyAsync("Checked with the payments team: their gateway is degraded. Bumping to urgent and watching it.", isPublic: false);
+        await _dashboard.ChoosePromiseAsync("Update", TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow().AddHours(1), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
         await _dashboard.ReplyAsync("Thanks Ravi, we are on it and will update you within the hour.");
+        await Expect(_dashboard.PromiseCell("Checkout fails with error 502")).ToContainTextAsync("Update");
+        await Expect(_dashboard.PromiseCell("Cannot reset my password")).ToContainTextAsync("overdue 3");
+        await Expect(_dashboard.PromiseCell("Question about the yearly plan")).ToContainTextAsync(" left");
         await _dashboard.Page.Locator("details.history").First.EvaluateAsync("d => d.open = true");
 
         var path = RepositoryRoot.Combine("docs", "dashboard.png");

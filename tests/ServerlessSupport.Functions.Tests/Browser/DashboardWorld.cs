@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Tests.Pipeline;
@@ -54,20 +55,31 @@ internal sealed class DashboardWorld : IAsyncDisposable
     public async Task PatchAsync(TicketId id, JsonObject changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        using var detailRequest = Request(HttpMethod.Get, $"/api/tickets/{id}");
-        using var detailResponse = await Host.Client.SendAsync(detailRequest);
-        detailResponse.EnsureSuccessStatusCode();
-        var detail = await detailResponse.Content.ReadFromJsonAsync<JsonObject>();
-        changes["version"] = (string?)detail?["ticket"]?["version"];
-        using var request = Request(HttpMethod.Patch, $"/api/tickets/{id}");
-        request.Content = new StringContent(changes.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-        using var response = await Host.Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        changes["version"] = await VersionAsync(id);
+        await SendAsync(HttpMethod.Patch, $"/api/tickets/{id}", changes);
+    }
+
+    /// <summary>A public reply through the agent API (test set-up): it keeps the ticket's open first-response promise.</summary>
+    public async Task ReplyAsync(TicketId id, string text) =>
+        await SendAsync(HttpMethod.Post, $"/api/tickets/{id}/replies", new JsonObject { ["text"] = text, ["public"] = true, ["version"] = await VersionAsync(id) });
+
+    /// <summary>
+    /// Moves the dates of a ticket's open promises, as if time had passed: the API takes no promise dated in the past.
+    /// The sweep's checks stay where they were, so no sweep settles them during the test.
+    /// </summary>
+    public async Task MoveOpenPromisesAsync(TicketId id, TimeSpan fromNow)
+    {
+        var store = Host.Services.GetRequiredService<ITicketStore>();
+        var ticket = await store.GetAsync(id, default) ?? throw new InvalidOperationException($"Ticket {id} is gone.");
+        var by = TimeProvider.System.GetUtcNow() + fromNow;
+        var promises = ticket.Sla.Promises.Select(p => p.IsOpen ? p with { By = by } : p).ToList();
+        await store.CommitAsync(new TicketCommit(ticket with { Sla = ticket.Sla with { Promises = promises } }), default);
     }
 
     /// <summary>
     /// Moves a ticket's first-response deadline (and marks escalation levels fired), as if time had passed: the app runs
-    /// on the real clock, and a screenshot should show the amber and red rows without waiting hours.
+    /// on the real clock, and a screenshot should show the amber and red rows without waiting hours. The first reply the
+    /// acknowledgment promised moves with it (its sweep check stays, as in <see cref="MoveOpenPromisesAsync"/>).
     /// </summary>
     public async Task MoveFirstResponseDueAsync(TicketId id, TimeSpan fromNow, int levelsFired = 0)
     {
@@ -75,10 +87,11 @@ internal sealed class DashboardWorld : IAsyncDisposable
         var ticket = await store.GetAsync(id, default) ?? throw new InvalidOperationException($"Ticket {id} is gone.");
         var due = TimeProvider.System.GetUtcNow() + fromNow;
         var state = ticket.Sla.FirstResponse ?? throw new InvalidOperationException($"Ticket {id} has no first-response clock.");
+        var promises = ticket.Sla.Promises.Select(p => p.IsOpen && p.Kind == PromiseKind.FirstResponse ? p with { By = due } : p).ToList();
         var moved = ticket with
         {
             FirstResponseDue = due,
-            Sla = ticket.Sla.WithTarget(TargetKind.FirstResponse, state with { DueAt = due, LevelsFired = levelsFired }),
+            Sla = ticket.Sla.WithTarget(TargetKind.FirstResponse, state with { DueAt = due, LevelsFired = levelsFired }) with { Promises = promises },
         };
         await store.CommitAsync(new TicketCommit(moved), default);
     }
@@ -100,6 +113,23 @@ internal sealed class DashboardWorld : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    private async Task<string?> VersionAsync(TicketId id)
+    {
+        using var request = Request(HttpMethod.Get, $"/api/tickets/{id}");
+        using var response = await Host.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var detail = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return (string?)detail?["ticket"]?["version"];
+    }
+
+    private async Task SendAsync(HttpMethod method, string path, JsonObject body)
+    {
+        using var request = Request(method, path);
+        request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await Host.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
 
     private HttpRequestMessage Request(HttpMethod method, string path)
     {

@@ -11,7 +11,8 @@ internal sealed record MetricsResponse(
     int EscalationsToday,
     int WindowDays,
     DateTimeOffset ComputedAt,
-    IReadOnlyList<CsatPeriodDto> Csat);
+    IReadOnlyList<CsatPeriodDto> Csat,
+    IReadOnlyList<PromisePeriodDto> Promises);
 
 internal sealed record AckLatencyDto(double? P50Seconds, double? P95Seconds, int Samples);
 
@@ -25,3 +26,13 @@ internal sealed record OpenByPriorityDto(int Low, int Normal, int High, int Urge
 /// latest answer), and the good and bad shares (0..1; null without answers).
 /// </summary>
 internal sealed record CsatPeriodDto(int Days, int Answered, int Good, int Bad, double? GoodShare, double? BadShare);
+
+/// <summary>
+/// Promises to customers settled in the last <see cref="Days"/> days: kept and broken (replaced ones count as neither),
+/// in total and by kind, and the kept share (0..1; null when none was kept or broken).
+/// </summary>
+internal sealed record PromisePeriodDto(int Days, int Kept, int Broken, double? KeptShare, PromiseKindsDto ByKind);
+
+internal sealed record PromiseKindsDto(PromiseCountsDto FirstResponse, PromiseCountsDto Update, PromiseCountsDto Resolution);
+
+internal sealed record PromiseCountsDto(int Kept, int Broken);

@@ -35,7 +35,7 @@ internal static class ApiOperations
         {
             Errors = [400, 404, 409, 413],
         },
-        ["Metrics"] = new("Acknowledgment latency, first-response attainment, open tickets by priority, escalations today, satisfaction per period.", typeof(MetricsResponse)),
+        ["Metrics"] = new("Acknowledgment latency, first-response attainment, open tickets by priority, escalations today, satisfaction and promises kept/broken per period.", typeof(MetricsResponse)),
         ["IntakeRecords"] = new(
             "Quarantined payloads, poison messages and unthreaded automatic mail.",
             typeof(IntakeRecordsResponse),
