@@ -35,6 +35,10 @@ internal static class SimulationRuns
         return await Simulation.RunAsync(setup, [azurite.ConnectionString], prefix ?? Prefix(), CancellationToken.None);
     }
 
+    /// <summary>A figure of a report line by its name (<c>name=value</c>).</summary>
+    public static string Field(string line, string name) =>
+        line.Split(' ').Single(p => p.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
+
     /// <summary>A storage prefix of its own (the run adds a letter per policy).</summary>
     public static string Prefix() => AzuriteFixture.UniqueName("s")[..8];
 }

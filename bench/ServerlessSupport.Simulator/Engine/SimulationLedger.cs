@@ -1,6 +1,7 @@
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
+using ServerlessSupport.Core.Sla.Promises;
 using ServerlessSupport.Core.Tickets;
 
 namespace ServerlessSupport.Simulator.Engine;
@@ -11,7 +12,8 @@ namespace ServerlessSupport.Simulator.Engine;
 /// From the commits it decides each target episode the way the agents' API does for first responses: a target stopped
 /// by an agent's reply (or, for resolution, by solving) is met when its clock's elapsed time is within the target. It
 /// also keeps, per due-index shard and sweep, the due instants the latest commit of each ticket asked the store for,
-/// so the sweeps can skip shards with nothing due (<see cref="FilteredDueIndex"/>).
+/// so the sweeps can skip shards with nothing due (<see cref="FilteredDueIndex"/>). Promises to the customer count once,
+/// when a commit settles them kept or broken (replaced ones not at all).
 /// </summary>
 internal sealed class SimulationLedger(SupportPolicy policy)
 {
@@ -19,6 +21,7 @@ internal sealed class SimulationLedger(SupportPolicy policy)
     private readonly Dictionary<TicketId, Ticket> _tickets = [];
     private readonly Dictionary<TicketId, TicketOutcome> _byTicket = [];
     private readonly Dictionary<int, TicketOutcome> _byIndex = [];
+    private readonly Dictionary<TicketId, HashSet<int>> _promisesCounted = [];
     private readonly Dictionary<(string Sweep, int Shard), Dictionary<TicketId, DateTimeOffset>> _due = [];
 
     public SupportPolicy Policy { get; } = policy;
@@ -85,6 +88,7 @@ internal sealed class SimulationLedger(SupportPolicy policy)
                     Judge(before, committed, now, outcome);
                 }
 
+                CountPromises(committed, outcome);
                 outcome.Escalations += commit.Events.Count(e => e.Kind == TicketEventKinds.Escalated);
                 outcome.StatusNotes += commit.Events.Count(e => e.Kind == TicketEventKinds.StatusNoteQueued);
             }
@@ -118,7 +122,10 @@ internal sealed class SimulationLedger(SupportPolicy policy)
         }
     }
 
-    /// <summary>At the end: a target still running past its deadline is missed; one still within it stays undecided.</summary>
+    /// <summary>
+    /// At the end: a target still running past its deadline is missed; one still within it stays undecided. Likewise an
+    /// open promise whose date has passed is broken; one still ahead is left out.
+    /// </summary>
     public void Finish(DateTimeOffset now)
     {
         lock (_gate)
@@ -128,6 +135,15 @@ internal sealed class SimulationLedger(SupportPolicy policy)
                 if (!_byTicket.TryGetValue(id, out var outcome) || ticket.Status == TicketStatus.Closed)
                 {
                     continue;
+                }
+
+                // A closed ticket has none open: its end replaced them.
+                foreach (var promise in ticket.Sla.Promises.Where(p => p.IsOpen && p.By < now))
+                {
+                    if (Counted(id).Add(promise.Id))
+                    {
+                        outcome.PromisesBroken++;
+                    }
                 }
 
                 if (outcome.FirstResponse == Verdict.Undecided && ticket.Sla.FirstResponse is { } fr && Overdue(ticket, TargetKind.FirstResponse, fr, now))
@@ -175,6 +191,37 @@ internal sealed class SimulationLedger(SupportPolicy policy)
             // Reopened and solved again: the last solve decides.
             outcome.Resolution = Decide(before, TargetKind.Resolution, res, now, outcome);
         }
+    }
+
+    /// <summary>Each promise the commit shows kept or broken that no earlier commit did (a promise's id is its ticket's own).</summary>
+    private void CountPromises(Ticket ticket, TicketOutcome outcome)
+    {
+        foreach (var promise in ticket.Sla.Promises.Where(p => p.State is PromiseState.Kept or PromiseState.Broken))
+        {
+            if (!Counted(ticket.Id).Add(promise.Id))
+            {
+                continue;
+            }
+
+            if (promise.State == PromiseState.Kept)
+            {
+                outcome.PromisesKept++;
+            }
+            else
+            {
+                outcome.PromisesBroken++;
+            }
+        }
+    }
+
+    private HashSet<int> Counted(TicketId id)
+    {
+        if (!_promisesCounted.TryGetValue(id, out var counted))
+        {
+            _promisesCounted[id] = counted = [];
+        }
+
+        return counted;
     }
 
     private Verdict Decide(Ticket ticket, TargetKind kind, SlaTargetState state, DateTimeOffset now, TicketOutcome outcome)

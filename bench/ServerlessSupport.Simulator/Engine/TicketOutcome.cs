@@ -26,6 +26,12 @@ internal sealed class TicketOutcome(int index, Priority priority)
 
     public int CustomerMails { get; set; }
 
+    /// <summary>Promises to the customer kept: settled Kept by a commit.</summary>
+    public int PromisesKept { get; set; }
+
+    /// <summary>Promises broken: settled Broken by a commit, or still open past their date when the simulation ended.</summary>
+    public int PromisesBroken { get; set; }
+
     /// <summary>When each missed target's deadline passed (for the chart).</summary>
     public List<DateTimeOffset> Breaches { get; } = [];
 }
