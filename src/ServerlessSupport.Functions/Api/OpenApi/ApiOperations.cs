@@ -26,12 +26,12 @@ internal static class ApiOperations
         {
             Errors = [400],
         },
-        ["GetTicket"] = new("One ticket with its messages, events and outbox.", typeof(TicketDetailResponse)) { Errors = [404] },
+        ["GetTicket"] = new("One ticket with its promises, messages, events and outbox.", typeof(TicketDetailResponse)) { Errors = [404] },
         ["UpdateTicket"] = new("Change status, priority, assignee and/or language (one commit, an event per change).", typeof(TicketDetailResponse), typeof(UpdateTicketRequest))
         {
             Errors = [400, 404, 409, 413],
         },
-        ["ReplyToTicket"] = new("A public reply (emailed to the customer) or an internal note.", typeof(TicketDetailResponse), typeof(ReplyRequest))
+        ["ReplyToTicket"] = new("A public reply (emailed to the customer, optionally with a promise of an update or the solution by a date) or an internal note.", typeof(TicketDetailResponse), typeof(ReplyRequest))
         {
             Errors = [400, 404, 409, 413],
         },
