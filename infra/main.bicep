@@ -4,7 +4,7 @@
 // app as Key Vault references.
 //
 //   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json \
-//     -p sendGridApiKey=<key> webhookKeys=<k1,k2> surveySigningKey=<key>
+//     -p sendGridApiKey=<key> webhookKeys=<k1,k2> surveySigningKey=<key> replyAddressKeys=1:<key>
 //   scripts/package.sh && (cd artifacts/functionapp && zip -qr ../functionapp.zip .) &&
 //   az functionapp deployment source config-zip -g <rg> -n <app> --src artifacts/functionapp.zip
 // or, with the Azure Developer CLI and azure.yaml: azd up (into an existing resource group).
@@ -61,6 +61,10 @@ param webhookKeys string
 @secure()
 @description('Key that signs satisfaction-survey links.')
 param surveySigningKey string
+
+@secure()
+@description('Keys that sign agents\' reply addresses: id:secret pairs (secret of 16+ characters), newest first, e.g. 1:<secret>. Add a new pair in front to rotate; remove the old one once its mail is answered.')
+param replyAddressKeys string
 
 var suffix = uniqueString(resourceGroup().id, prefix)
 var appName = '${prefix}-${suffix}'
@@ -149,6 +153,12 @@ resource surveyKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   properties: { value: surveySigningKey }
 }
 
+resource replyKeysSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: 'support-reply-address-keys'
+  properties: { value: replyAddressKeys }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: '${appName}-plan'
   location: location
@@ -213,6 +223,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'Support__EscalationSchedule', value: escalationSchedule }
         { name: 'Support__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl }
         { name: 'Support__SurveySigningKey', value: '@Microsoft.KeyVault(SecretUri=${surveyKeySecret.properties.secretUri})' }
+        { name: 'Support__ReplyAddressKeys', value: '@Microsoft.KeyVault(SecretUri=${replyKeysSecret.properties.secretUri})' }
       ]
     }
   }

@@ -58,6 +58,7 @@ fi
 export Support__Address=${Support__Address:-support@localhost.test}
 export Support__WebhookKeys=${Support__WebhookKeys:-local-dev-key}
 export Support__SurveySigningKey=${Support__SurveySigningKey:-local-dev-survey-key}
+export Support__ReplyAddressKeys=${Support__ReplyAddressKeys:-"1:local-dev-reply-address-key"}
 # The sweeps half a minute apart, as infra/main.bicep deploys them.
 export Support__FollowUpSchedule=${Support__FollowUpSchedule:-"0 * * * * *"}
 export Support__EscalationSchedule=${Support__EscalationSchedule:-"30 * * * * *"}

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Tickets;
@@ -19,6 +20,8 @@ internal static class IntakeServiceCollectionExtensions
             return new SupportIdentity(support.Address, string.IsNullOrWhiteSpace(support.TeamName) ? "Support" : support.TeamName);
         });
 
+        services.AddSingleton(sp => new ReplyAddresses(
+            new ReplyAddressKeys(sp.GetRequiredService<IOptions<SupportOptions>>().Value.ReplyAddressKeys), sp.GetRequiredService<SupportIdentity>()));
         services.AddSingleton<AcceptInboundHandler>();
         services.AddSingleton<TicketComposer>();
         services.AddSingleton<TicketCommitter>();

@@ -25,6 +25,7 @@ internal static class AppSettings
     public const string SupportEscalationSchedule = "Support__EscalationSchedule";
     public const string SupportPublicBaseUrl = "Support__PublicBaseUrl";
     public const string SupportSurveySigningKey = "Support__SurveySigningKey";
+    public const string SupportReplyAddressKeys = "Support__ReplyAddressKeys";
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string ApplicationInsightsAuthenticationString = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
@@ -53,6 +54,7 @@ internal static class AppSettings
         new(SupportEscalationSchedule, "6-field CRON for EscalationSweep.", Local: true, Azure: true),
         new(SupportPublicBaseUrl, "Public base URL used in links sent to customers.", Local: true, Azure: true),
         new(SupportSurveySigningKey, "Key signing satisfaction-survey links.", Local: true, Azure: true),
+        new(SupportReplyAddressKeys, "Keys signing agents' reply addresses: id:secret pairs, newest first (empty: no replies by email).", Local: true, Azure: true),
         new(ApplicationInsightsConnectionString, "Application Insights: when set, traces, metrics and logs go to Azure Monitor.", Local: false, Azure: true),
         new(ApplicationInsightsAuthenticationString, "Authorization=AAD: Azure Monitor is reached with the app's managed identity.", Local: false, Azure: true),
         new(OtlpEndpoint, "When set, traces and metrics also go to this OTLP endpoint (OTEL_EXPORTER_OTLP_* settings apply).", Local: true, Azure: false),

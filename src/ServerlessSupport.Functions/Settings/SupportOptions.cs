@@ -22,6 +22,9 @@ internal sealed class SupportOptions
 
     public string SurveySigningKey { get; set; } = "";
 
+    /// <summary>The keys agents' reply addresses are signed with: <c>id:secret</c> pairs, newest first; empty: replies by email are off.</summary>
+    public string ReplyAddressKeys { get; set; } = "";
+
     public IReadOnlyList<string> WebhookKeyList =>
         WebhookKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
