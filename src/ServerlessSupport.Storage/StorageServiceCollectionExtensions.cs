@@ -7,6 +7,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Core.Sla.Clocks;
@@ -73,6 +74,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDispatchQueue>(sp => new QueueDispatchQueue(Clients(sp).Queue(QueueNames.Outbound)));
         services.AddSingleton(sp => new TableDevOutbox(Clients(sp).Table(StorageNames.DevOutbox), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TableDevOutbox>>()));
         services.AddSingleton(sp => new TableAgentKeyStore(Clients(sp).Table(TableAgentKeyStore.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAgentDirectory>(sp => new TableAgentDirectory(Clients(sp).Table(TableAgentKeyStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TableTicketQueries(Clients(sp).Table(StorageNames.Tickets)));
         services.AddSingleton<IPaceSamples>(sp => new TablePaceSamples(Clients(sp).Table(StorageNames.Tickets)));
         services.AddSingleton(sp => new StorageHealthProbe(

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Queues;
@@ -71,6 +72,7 @@ public sealed class StorageRegistrationTests(AzuriteFixture fixture)
         Assert.NotNull(provider.GetRequiredService<IInboundPayloadStore>());
         Assert.NotNull(provider.GetRequiredService<IInboundQueue>());
         Assert.NotNull(provider.GetRequiredService<IDispatchQueue>());
+        Assert.NotNull(provider.GetRequiredService<IAgentDirectory>());
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace ServerlessSupport.Functions.Api;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(ConflictResponse))]
 [JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(UpdateMeRequest))]
 [JsonSerializable(typeof(TicketListResponse))]
 [JsonSerializable(typeof(TicketDetailResponse))]
 [JsonSerializable(typeof(ReplyRequest))]

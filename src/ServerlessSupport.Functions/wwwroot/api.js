@@ -60,6 +60,7 @@ const ticketPath = (id) => `/api/tickets/${encodeURIComponent(id)}`;
 
 export const api = {
   me: (key) => call('GET', '/api/me', undefined, key),
+  updateMe: (changes) => call('PATCH', '/api/me', changes),
   tickets: (filters) => call('GET', `/api/tickets${query(filters)}`),
   ticket: (id) => call('GET', ticketPath(id)),
   reply: (id, text, isPublic, version, promise = null) =>

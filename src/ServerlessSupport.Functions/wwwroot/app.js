@@ -5,6 +5,7 @@ import { api, ApiError, session } from './api.js';
 import { countdownNode, learnClock, tick } from './clock.js';
 import { $, el } from './dom.js';
 import { bytes, csat, customer, duration, label, percent, when } from './format.js';
+import { closeProfile, setupProfile } from './profile.js';
 import {
   clearPromiseFields, learnPromiseClock, promiseCell, promiseFromFields, renderPromiseMetrics, renderPromises, setupPromiseFields,
   syncPromiseFields,
@@ -60,6 +61,7 @@ async function start() {
   $('controls').addEventListener('submit', onSaveControls);
   $('reply').addEventListener('submit', onReply);
   setupPromiseFields();
+  setupProfile({ notify, failed });
   window.addEventListener('hashchange', route);
 
   if (session.key) {
@@ -120,6 +122,7 @@ function enter(me) {
 
 function signOut(message) {
   session.key = null;
+  closeProfile();
   clearInterval(state.refreshTimer);
   clearInterval(state.tickTimer);
   Object.assign(state, { agent: null, items: [], continuation: null, ticket: null });

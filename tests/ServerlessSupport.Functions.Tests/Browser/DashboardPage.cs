@@ -23,6 +23,9 @@ internal sealed class DashboardPage(IPage page)
 
     public ILocator PromiseMetrics => Page.Locator("#m-promises");
 
+    /// <summary>The "My notifications" dialog: the agent's address and notification switches.</summary>
+    public ILocator ProfileDialog => Page.GetByRole(AriaRole.Dialog, new() { Name = "My notifications" });
+
     public async Task<IResponse?> SignInAsync(string key, string agent)
     {
         var response = await Page.GotoAsync("/");
@@ -31,6 +34,14 @@ internal sealed class DashboardPage(IPage page)
         await Expect(Page.Locator("#agent-name")).ToHaveTextAsync(agent);
         return response;
     }
+
+    public async Task OpenProfileAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "My notifications" }).ClickAsync();
+        await Expect(ProfileDialog).ToBeVisibleAsync();
+    }
+
+    public Task SaveProfileAsync() => ProfileDialog.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 
     public ILocator QueueRow(string subject) => QueueRows.Filter(new() { HasText = subject });
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Functions.Dashboard;
 using ServerlessSupport.Functions.Tests.Pipeline;
 using ServerlessSupport.Testing;
@@ -208,6 +209,41 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
         await Expect(_dashboard.PromiseMetrics).ToContainTextAsync("7 days: 1 kept, 1 broken (50% kept)");
         await Expect(_dashboard.PromiseMetrics).ToContainTextAsync("30 days: 1 kept, 1 broken (50% kept)");
         await Expect(_dashboard.PromiseMetrics.Locator("span span").First).ToHaveAttributeAsync("title", "First response 1/1 · Update 0/0 · Resolution 0/0 (kept/broken)");
+    }
+
+    [Fact]
+    public async Task Dashboard_MyNotifications_SavedAndShownAfterReload()
+    {
+        await _dashboard.SignInAsync(_world.AgentKey, "alice");
+        await _dashboard.OpenProfileAsync();
+        var dialog = _dashboard.ProfileDialog;
+        var email = dialog.GetByLabel("Your email address");
+        await Expect(email).ToHaveValueAsync(string.Empty);
+        await Expect(dialog.GetByLabel("New tickets")).Not.ToBeCheckedAsync();
+        await Expect(dialog.GetByLabel("Tickets assigned to me")).ToBeCheckedAsync();
+
+        // The API refuses the support address; its message is shown in the dialog and nothing is saved.
+        await email.FillAsync("support@example.test");
+        await _dashboard.SaveProfileAsync();
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot be the support address");
+        Assert.Null(await _world.Host.Services.GetRequiredService<IAgentDirectory>().GetAsync("alice", default));
+
+        await email.FillAsync("alice@example.com");
+        await dialog.GetByLabel("New tickets").CheckAsync();
+        await dialog.GetByLabel("Tickets assigned to me").UncheckAsync();
+        await _dashboard.SaveProfileAsync();
+        await Expect(_dashboard.Notice).ToContainTextAsync("address and notifications were saved");
+        await Expect(dialog).ToBeHiddenAsync();
+
+        await _dashboard.Page.ReloadAsync();
+        await Expect(_dashboard.Page.Locator("#agent-name")).ToHaveTextAsync("alice");
+        await _dashboard.OpenProfileAsync();
+        await Expect(email).ToHaveValueAsync("alice@example.com");
+        await Expect(dialog.GetByLabel("New tickets")).ToBeCheckedAsync();
+        await Expect(dialog.GetByLabel("Customers' replies on my tickets")).ToBeCheckedAsync();
+        await Expect(dialog.GetByLabel("Tickets assigned to me")).Not.ToBeCheckedAsync();
+        var profile = await _world.Host.Services.GetRequiredService<IAgentDirectory>().GetAsync("alice", default);
+        Assert.Equal(new AgentNotifications(true, true, false), profile!.Notify);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class FunctionMetadataTests
         { "InboundEmail", "httpTrigger", "inbound/{kind}", "post", "Function" },
         { "DevOutbox", "httpTrigger", "dev/outbox", "get", "Function" },
         { "Me", "httpTrigger", "me", "get", "Anonymous" },
+        { "UpdateMe", "httpTrigger", "me", "patch", "Anonymous" },
         { "ListTickets", "httpTrigger", "tickets", "get", "Anonymous" },
         { "GetTicket", "httpTrigger", "tickets/{id}", "get", "Anonymous" },
         { "UpdateTicket", "httpTrigger", "tickets/{id}", "patch", "Anonymous" },

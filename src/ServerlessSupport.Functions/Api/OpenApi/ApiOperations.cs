@@ -10,7 +10,14 @@ internal static class ApiOperations
 {
     public static IReadOnlyDictionary<string, ApiOperation> ByFunction { get; } = new Dictionary<string, ApiOperation>(StringComparer.OrdinalIgnoreCase)
     {
-        ["Me"] = new("The agent the API key belongs to.", typeof(MeResponse)),
+        ["Me"] = new("The agent the API key belongs to, with their email address and notifications (defaults when never set).", typeof(MeResponse)),
+        ["UpdateMe"] = new(
+            "Change your email address (\"\" or null removes it) and/or notifications; only the fields given change.",
+            typeof(MeResponse),
+            typeof(UpdateMeRequest))
+        {
+            Errors = [400, 413],
+        },
         ["ListTickets"] = new(
             "Tickets sorted by next deadline (soonest first, none last), filtered and paged.",
             typeof(TicketListResponse),
