@@ -12,6 +12,7 @@ using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Sla.Sweeps;
 using ServerlessSupport.Core.Tickets;
+using ServerlessSupport.Storage.Agents;
 using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
@@ -49,7 +50,8 @@ var sender = new NullEmailSender();
 var dispatcher = new OutboxDispatcher(store, sender, dispatch, time, dispatchOptions, NullLogger<OutboxDispatcher>.Instance);
 var committer = new TicketCommitter(store, dispatch, dispatcher, time, dispatchOptions, NullLogger<TicketCommitter>.Instance);
 var pace = new TeamPace(new TablePaceSamples(tickets), policy, time);
-var sweeper = new SlaSweepHandler(due, store, committer, planner, composer, pace, time, NullLogger<SlaSweepHandler>.Instance)
+var agents = new TableAgentDirectory(service.GetTableClient("BenchAgents"), time);
+var sweeper = new SlaSweepHandler(due, store, committer, planner, composer, pace, agents, time, NullLogger<SlaSweepHandler>.Instance)
 {
     Parallelism = 16,
 };

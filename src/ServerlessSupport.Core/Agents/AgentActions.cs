@@ -47,11 +47,24 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         }
 
         var change = new TicketCommitBuilder(ticket, now);
+        AddReply(change, agent, text, isPublic, promise, []);
+        return change.Build();
+    }
+
+    /// <summary>
+    /// Adds a reply (or note) to a change under way, on the ticket as the change has left it so far, so one commit can
+    /// hold a reply and a status change (an agent's reply by email with a command).
+    /// </summary>
+    public void AddReply(TicketCommitBuilder change, string agent, string text, bool isPublic, AgentPromise? promise, IReadOnlyList<StoredAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var ticket = change.Ticket;
+        var now = change.Now;
         if (!isPublic)
         {
-            change.Message(Message(MessageDirection.Note, agent, ticket.Subject, text, null, now));
+            change.Message(Message(MessageDirection.Note, agent, ticket.Subject, text, null, now, attachments));
             change.Event(AgentEventKinds.NoteAdded, agent, $"Internal note by {agent}.");
-            return change.Build();
+            return;
         }
 
         var stated = promise is null ? null : PromiseWords.Promise(
@@ -60,7 +73,7 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         // A person wrote this: no Auto-Submitted, so it threads as a reply and the customer's autoresponder may answer.
         // The people the customer copied are copied on it.
         var outbox = change.Email(sequence => OutboxEmails.ToCustomer(support, ticket, sequence, ReplyOutboxKind, rendered, autoSubmitted: null, now, cc: ticket.Participants));
-        change.Message(Message(MessageDirection.Outbound, agent, rendered.Subject, text, outbox.Email.MessageId, now));
+        change.Message(Message(MessageDirection.Outbound, agent, rendered.Subject, text, outbox.Email.MessageId, now, attachments));
         change.Event(TicketEventKinds.AgentReplied, agent, $"Public reply by {agent} to {ticket.Customer.Address}.");
         var next = ticket;
         if (ticket.FirstRespondedAt is null && ticket.Sla.FirstResponse is { } firstResponse)
@@ -85,18 +98,27 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         }
 
         change.Ticket = next;
-        return change.Build();
     }
 
     /// <summary>Status, priority, assignee and language in one commit with an event per change; null when nothing changes.</summary>
-    public TicketCommit? Change(Ticket ticket, string agent, TicketChange change, DateTimeOffset now)
+    /// <param name="roster">Whether a new assignee asked to hear of assignments (none: nobody is told).</param>
+    public TicketCommit? Change(Ticket ticket, string agent, TicketChange change, DateTimeOffset now, AgentRoster? roster = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        var commit = new TicketCommitBuilder(ticket, now);
+        return AddChange(commit, agent, change, roster) ? commit.Build() : null;
+    }
+
+    /// <summary>Adds status, priority, assignee and language changes to a change under way; false when nothing changes.</summary>
+    public bool AddChange(TicketCommitBuilder commit, string agent, TicketChange change, AgentRoster? roster = null)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrWhiteSpace(agent);
-        var commit = new TicketCommitBuilder(ticket, now);
+        var now = commit.Now;
+        var events = commit.Events.Count;
         void Event(string kind, string detail) => commit.Event(kind, agent, detail);
-        var next = ticket;
+        var next = commit.Ticket;
 
         // Priority first: a status change that resumes paused clocks measures the pause on the new priority's targets.
         if (change.Priority is { } priority && priority != next.Priority)
@@ -120,6 +142,12 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
             {
                 Event(AgentEventKinds.AssigneeChanged, assignee is null ? $"Unassigned by {agent}." : $"Assigned to {assignee} by {agent}.");
                 next = next with { Assignee = assignee };
+
+                // Told by email if they asked, unless they assigned it to themselves.
+                if (roster?.Reachable(assignee) is { Notify.Assignments: true } told && !string.Equals(told.Name, agent, StringComparison.OrdinalIgnoreCase))
+                {
+                    next = SlaPlanner.OnAgentNotice(next, new AgentNotice { Kind = AgentNoticeKind.Assignment, At = now, Agent = told.Name });
+                }
             }
         }
 
@@ -134,13 +162,8 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
             next = next with { Language = language };
         }
 
-        if (commit.Events.Count == 0)
-        {
-            return null;
-        }
-
         commit.Ticket = next;
-        return commit.Build();
+        return commit.Events.Count > events;
     }
 
     /// <summary>An event for each promise the change settled (kept, broken late, or replaced by the ticket's end).</summary>
@@ -174,7 +197,7 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
     }
 
     /// <summary>The agent's message as recorded; the commit builder numbers it.</summary>
-    private static TicketMessage Message(MessageDirection direction, string agent, string subject, string text, string? messageId, DateTimeOffset now) => new()
+    private static TicketMessage Message(MessageDirection direction, string agent, string subject, string text, string? messageId, DateTimeOffset now, IReadOnlyList<StoredAttachment> attachments) => new()
     {
         Sequence = 0,
         Direction = direction,
@@ -185,5 +208,6 @@ internal sealed class AgentActions(SlaPlanner planner, SupportIdentity support)
         DisplayText = text,
         FullText = text,
         MessageId = messageId,
+        Attachments = attachments,
     };
 }

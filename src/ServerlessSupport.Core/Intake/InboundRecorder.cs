@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Tickets;
@@ -18,6 +19,7 @@ internal sealed partial class InboundRecorder(
     ISenderThrottle throttle,
     TicketComposer composer,
     TeamPace pace,
+    IAgentDirectory agents,
     ILogger<InboundRecorder> logger)
 {
     /// <summary>How many fresh ids a new ticket may draw when one is taken (1 in 10^12 each).</summary>
@@ -46,7 +48,7 @@ internal sealed partial class InboundRecorder(
             : threaded is null && owner == proposed ? new FirstRead(null)
             : null;
 
-        var attempts = new EmailAttempts(inbound, owner, threaded is not null, match, recovery, payloads, throttle, pace, composer, cancellationToken);
+        var attempts = new EmailAttempts(inbound, owner, threaded is not null, match, recovery, payloads, throttle, pace, agents, composer, cancellationToken);
         for (var draw = 0; ; draw++)
         {
             CommittedChange? committed;
@@ -105,9 +107,13 @@ internal sealed partial class InboundRecorder(
         IInboundPayloadStore payloads,
         ISenderThrottle throttle,
         TeamPace pace,
+        IAgentDirectory agents,
         TicketComposer composer,
         CancellationToken cancellationToken)
     {
+        // Who asked to hear of new tickets and replies: the directory's cached list (no storage call per email).
+        private AgentRoster? _roster;
+
         // Stored by the first attempt that records the email. They are stored by message, not by ticket, so they are
         // kept when the ticket id is drawn again.
         private IReadOnlyList<StoredAttachment>? _storedAttachments;
@@ -138,7 +144,8 @@ internal sealed partial class InboundRecorder(
                 return null;
             }
 
-            _storedAttachments ??= await StoreAttachmentsAsync();
+            _storedAttachments ??= await InboundAttachments.StoreAsync(payloads, inbound, cancellationToken);
+            _roster ??= classification.IsAutomatic ? AgentRoster.Empty : new AgentRoster(await agents.ListAsync(cancellationToken));
             if (ticket is null && classification.MayAutoReply)
             {
                 _acknowledge ??= await throttle.TryConsumeAsync(inbound.Email.From.Address, cancellationToken);
@@ -146,27 +153,14 @@ internal sealed partial class InboundRecorder(
             }
 
             Unverified = ticket is not null && !classification.IsAutomatic && match != ThreadMatch.Conversation && !Knows(ticket, inbound.Email.From);
-            return ticket is null ? composer.NewTicket(Owner, inbound, _storedAttachments, _acknowledge ?? false, _paceAtAcknowledge, recovery)
+            return ticket is null ? composer.NewTicket(Owner, inbound, _storedAttachments, _acknowledge ?? false, _paceAtAcknowledge, recovery, _roster)
                 : Unverified ? composer.AppendUnverified(ticket, inbound, _storedAttachments, match, recovery)
-                : composer.Append(ticket, inbound, _storedAttachments, recovery);
+                : composer.Append(ticket, inbound, _storedAttachments, recovery, _roster);
         }
 
         /// <summary>The ticket's customer or one of its participants.</summary>
         private static bool Knows(Ticket ticket, EmailAddress from) =>
             EmailAddress.SameAddress(from.Address, ticket.Customer.Address) || ticket.Participants.Any(p => EmailAddress.SameAddress(p.Address, from.Address));
-
-        private async Task<IReadOnlyList<StoredAttachment>> StoreAttachmentsAsync()
-        {
-            var stored = new List<StoredAttachment>(inbound.Email.Attachments.Count);
-            for (var i = 0; i < inbound.Email.Attachments.Count; i++)
-            {
-                var a = inbound.Email.Attachments[i];
-                var blob = await payloads.SaveAttachmentAsync(inbound.Marker, i, a.FileName, a.ContentType, inbound.AttachmentContents[i], cancellationToken);
-                stored.Add(new StoredAttachment(a.FileName, a.ContentType, a.Length, blob, a.ContentId));
-            }
-
-            return stored;
-        }
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Recorded message {MessageId} on {Kind2} ticket {Ticket} as {Kind} mail; {Outbox} email(s) queued")]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Queues;
 using ServerlessSupport.Core.Tickets;
@@ -7,7 +8,7 @@ namespace ServerlessSupport.Core.Intake;
 
 /// <summary>
 /// ProcessInbound: one queued payload becomes one message on one ticket, once. It reads and parses the payload,
-/// classifies it, finds its thread (<see cref="ThreadResolver"/>) and has <see cref="InboundRecorder"/> record it. What
+/// classifies it, hands mail to an agent's reply address to <see cref="AgentMailHandler"/>, finds its thread (<see cref="ThreadResolver"/>) and has <see cref="InboundRecorder"/> record it. What
 /// cannot become a ticket message (unreadable, or automatic mail without a ticket) is set aside as an intake record, its
 /// payload kept so that an agent can recover it (<see cref="IntakeRecoveryHandler"/>) or dismiss it.
 /// </summary>
@@ -15,6 +16,7 @@ internal sealed partial class ProcessInboundHandler(
     IInboundPayloadStore payloads,
     ThreadResolver threads,
     InboundRecorder recorder,
+    AgentMailHandler agentMail,
     IIntakeRecords records,
     SupportIdentity support,
     TimeProvider time,
@@ -42,6 +44,21 @@ internal sealed partial class ProcessInboundHandler(
 
         var email = parsed.Email;
         var classification = AutomaticMailClassifier.Classify(email, support.Address);
+
+        // The queue message stays until the work is done, so a crash anywhere re-runs this and the rerun completes it.
+        var inbound = InboundContext.For(message, parsed, body.Value, classification);
+
+        // Mail to an agent's signed reply address is the agent's, or nobody's: it never becomes a customer's message.
+        if (await agentMail.TryHandleAsync(inbound, cancellationToken) is { } agentOutcome)
+        {
+            if (agentOutcome.IsSetAside)
+            {
+                await SetAsideAsync(IntakeRecord.Quarantined, message, body, agentOutcome.Reason, email.From.Address, email.Subject, cancellationToken);
+            }
+
+            return;
+        }
+
         var threaded = await threads.FindAsync(email, cancellationToken);
         if (threaded is null && classification.IsAutomatic)
         {
@@ -49,8 +66,6 @@ internal sealed partial class ProcessInboundHandler(
             return;
         }
 
-        // The queue message stays until the work is done, so a crash anywhere re-runs this and the rerun completes it.
-        var inbound = InboundContext.For(message, parsed, body.Value, classification);
         if (await recorder.RecordAsync(inbound, threaded, null, OutboxSafety.Redelivery, cancellationToken) is null)
         {
             await SetAsideAsync(IntakeRecord.AutomaticUnthreaded, message, body, $"{classification.Kind}: {classification.Reason} (its ticket no longer exists)", email.From.Address, email.Subject, cancellationToken);

@@ -1,3 +1,4 @@
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Inbound;
 using ServerlessSupport.Core.Languages;
 using ServerlessSupport.Core.Outbound;
@@ -26,7 +27,8 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
     /// <param name="acknowledge">Whether the sender may get an automatic reply now (the caller asked the sender throttle once).</param>
     /// <param name="pace">The team's current pace for the realistic promise (null: promise the target).</param>
     /// <param name="recovered">Set when an agent turns a set-aside intake record into this ticket.</param>
-    public TicketCommit NewTicket(TicketId id, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, bool acknowledge, PaceSnapshot? pace = null, Recovery? recovered = null)
+    /// <param name="roster">Who asked to hear of new tickets (none: no notification waits on the ticket).</param>
+    public TicketCommit NewTicket(TicketId id, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, bool acknowledge, PaceSnapshot? pace = null, Recovery? recovered = null, AgentRoster? roster = null)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var now = time.GetUtcNow();
@@ -53,6 +55,7 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             Language = language.Language,
             CustomerUtcOffset = email.Date?.Offset,
             Participants = Participants([], email, customer.Address),
+            LastCustomerExcerpt = AgentActions.Excerpt(email.DisplayText),
         };
 
         // Starts the first-response and resolution clocks and the status-note timer; the store writes their due rows.
@@ -102,6 +105,11 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             change.Event(TicketEventKinds.AutoReplySuppressed, "system", $"No acknowledgment: automatic replies to {email.From.Address} reached the limit for now.");
         }
 
+        if (roster?.WantsNewTickets(policy) == true)
+        {
+            change.Ticket = SlaPlanner.OnAgentNotice(change.Ticket, new AgentNotice { Kind = AgentNoticeKind.NewTicket, At = now });
+        }
+
         return change.Build();
     }
 
@@ -109,7 +117,8 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
     /// One more message on the ticket: from the customer or a participant it counts (reopens, clocks, the customer's
     /// copies join); automatic mail is recorded and changes nothing.
     /// </summary>
-    public TicketCommit Append(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, Recovery? recovered = null)
+    /// <param name="roster">Whether the assignee asked to hear of the customer's replies.</param>
+    public TicketCommit Append(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, Recovery? recovered = null, AgentRoster? roster = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(inbound);
@@ -138,6 +147,7 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             References = Chain(ticket.References, email, inbound.MessageId),
             CustomerUtcOffset = fromCustomer ? email.Date?.Offset ?? ticket.CustomerUtcOffset : ticket.CustomerUtcOffset,
             Participants = fromCustomer ? Participants(ticket.Participants, email, ticket.Customer.Address) : ticket.Participants,
+            LastCustomerExcerpt = AgentActions.Excerpt(email.DisplayText),
         };
         change.Event(TicketEventKinds.CustomerReplied, email.From.Address, fromCustomer ? $"Reply from {email.From.Address}." : $"Reply from participant {email.From.Address}.");
         if (next.Participants.Count > ticket.Participants.Count)
@@ -152,6 +162,11 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             change.Event(TicketEventKinds.Reopened, "system", $"Status {ticket.Status} → Open: {(fromCustomer ? "the customer" : "a participant")} wrote.");
         }
 
+        if (roster?.Reachable(ticket.Assignee) is { Notify.CustomerReplies: true } assignee)
+        {
+            change.Ticket = SlaPlanner.OnAgentNotice(change.Ticket, new AgentNotice { Kind = AgentNoticeKind.CustomerReply, At = now, Agent = assignee.Name });
+        }
+
         return change.Build();
     }
 
@@ -161,6 +176,16 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
     /// move its clocks, change whom we write to, or get any answer.
     /// </summary>
     public TicketCommit AppendUnverified(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, ThreadMatch match, Recovery? recovered = null)
+    {
+        var how = match == ThreadMatch.PlusAddress ? "its plus-address" : match == ThreadMatch.SubjectToken ? "its [#id] in the subject" : "a Message-ID it did not send";
+        return UnverifiedNote(ticket, inbound, attachments, $"Mail from {inbound?.Email.From.Address}, who is neither the customer nor a participant, found this ticket by {how}", recovered).Build();
+    }
+
+    /// <summary>
+    /// The mail kept as an internal note flagged as not verified, with an event saying <paramref name="why"/>; the
+    /// change is left open so a caller can add to it (the agents' mail tells the agent).
+    /// </summary>
+    public TicketCommitBuilder UnverifiedNote(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, string why, Recovery? recovered = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(inbound);
@@ -173,10 +198,8 @@ internal sealed class TicketComposer(SupportPolicy policy, SupportIdentity suppo
             change.Event(TicketEventKinds.RecoveredFromIntake, recovered.Agent, recovered.Describe());
         }
 
-        var how = match == ThreadMatch.PlusAddress ? "its plus-address" : match == ThreadMatch.SubjectToken ? "its [#id] in the subject" : "a Message-ID it did not send";
-        change.Event(TicketEventKinds.UnverifiedSender, "system",
-            $"Mail from {inbound.Email.From.Address}, who is neither the customer nor a participant, found this ticket by {how}: kept as an internal note; nothing reopened, no clock moved, no reply.");
-        return change.Build();
+        change.Event(TicketEventKinds.UnverifiedSender, "system", $"{why}: kept as an internal note; nothing reopened, no clock moved, no reply.");
+        return change;
     }
 
     /// <summary>The inbound message as recorded; the commit builder numbers it.</summary>

@@ -34,11 +34,14 @@ internal static class OutboxEmails
         return Item(ticket.Id, sequence, kind, email, now);
     }
 
-    /// <summary>Internal notices (reminders, escalations) to the policy's recipients: no threading with the customer's mail.</summary>
-    public static OutboxItem ToStaff(SupportIdentity support, Ticket ticket, int sequence, string kind, IReadOnlyList<Mailbox> to, RenderedEmail rendered, DateTimeOffset now)
+    /// <summary>
+    /// Internal notices (reminders, escalations, notifications) to staff: no threading with the customer's mail;
+    /// <paramref name="replyTo"/> is the agent's own signed reply address when it goes to one agent.
+    /// </summary>
+    public static OutboxItem ToStaff(SupportIdentity support, Ticket ticket, int sequence, string kind, IReadOnlyList<Mailbox> to, RenderedEmail rendered, DateTimeOffset now, Mailbox? replyTo = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return Item(ticket.Id, sequence, kind, Email(support, to, rendered, OutboundMessageIds.Create(ticket.Id, sequence, support.Domain), "auto-generated", StaffLanguage), now);
+        return Item(ticket.Id, sequence, kind, Email(support, to, rendered, OutboundMessageIds.Create(ticket.Id, sequence, support.Domain), "auto-generated", StaffLanguage) with { ReplyTo = replyTo }, now);
     }
 
     /// <summary>

@@ -83,6 +83,9 @@ internal sealed record Ticket
     /// <summary>When the ticket was last solved; unlike <see cref="SolvedAt"/> it stays when the ticket reopens.</summary>
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>The start of the customer's (or a participant's) latest mail, quoted history stripped: what agents' notifications quote.</summary>
+    public string? LastCustomerExcerpt { get; init; }
+
     /// <summary>The start of our last public reply (quoted history stripped), which a status note repeats; its date is <see cref="LastAgentUpdateAt"/>.</summary>
     public string? LastReplyExcerpt { get; init; }
 

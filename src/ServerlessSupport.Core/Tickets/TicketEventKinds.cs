@@ -26,6 +26,7 @@ internal static class TicketEventKinds
     public const string ParticipantsAdded = "participants-added";
     public const string RecoveredFromIntake = "recovered-from-intake";
     public const string IncludedInDigest = "included-in-digest";
+    public const string AgentNotified = "agent-notified";
     public const string PromiseMade = "promise-made";
     public const string PromiseSettled = "promise-settled";
     public const string PromiseReminder = "promise-reminder";

@@ -28,6 +28,7 @@ internal static class IntakeServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ThreadResolver>();
         services.AddSingleton<InboundRecorder>();
+        services.AddSingleton<AgentMailHandler>();
         services.AddSingleton<ProcessInboundHandler>();
         services.AddSingleton<IntakeRecoveryHandler>();
         services.AddSingleton<DispatchEmailHandler>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Sla.Surveys;
@@ -15,7 +16,10 @@ internal static class SlaServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSla(this IServiceCollection services)
     {
-        services.AddSingleton(sp => CreateSettings(sp.GetRequiredService<IOptions<SupportOptions>>().Value, sp.GetRequiredService<SupportPolicy>()));
+        services.AddSingleton(sp => CreateSettings(sp.GetRequiredService<IOptions<SupportOptions>>().Value, sp.GetRequiredService<SupportPolicy>()) with
+        {
+            Replies = sp.GetRequiredService<ReplyAddresses>(),
+        });
         services.AddSingleton(sp => new SlaPlanner(sp.GetRequiredService<SupportPolicy>()));
         services.AddSingleton<TeamPace>();
         services.AddSingleton<SlaActionComposer>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Sla.Policy;
 using ServerlessSupport.Core.Sla.Promises;
@@ -46,6 +47,7 @@ internal static class SlaEntityMapper
         e["SurveyResolution"] = sla.SurveyAnswer is null ? null : sla.SurveyResolution;
         e["SurveyComment"] = sla.SurveyComment;
         e["Promises"] = sla.Promises.Count == 0 ? null : JsonSerializer.Serialize(sla.Promises.ToList(), StorageJsonContext.Default.ListTicketPromise);
+        e["AgentNotices"] = sla.AgentNotices.Count == 0 ? null : JsonSerializer.Serialize(sla.AgentNotices.ToList(), StorageJsonContext.Default.ListAgentNotice);
     }
 
     public static TicketSla Read(TableEntity e)
@@ -66,6 +68,7 @@ internal static class SlaEntityMapper
             SurveyResolution = e.GetInt32("SurveyResolution") ?? 0,
             SurveyComment = e.GetString("SurveyComment"),
             Promises = ReadPromises(e.GetString("Promises")),
+            AgentNotices = e.GetString("AgentNotices") is { } notices ? (IReadOnlyList<AgentNotice>?)JsonSerializer.Deserialize(notices, StorageJsonContext.Default.ListAgentNotice) ?? [] : [],
         };
 
         foreach (var (kind, p) in Targets)

@@ -11,5 +11,6 @@ namespace ServerlessSupport.Storage.Tickets;
 [JsonSerializable(typeof(List<StoredAttachment>))]
 [JsonSerializable(typeof(List<Mailbox>))]
 [JsonSerializable(typeof(List<TicketPromise>))]
+[JsonSerializable(typeof(List<ServerlessSupport.Core.Agents.AgentNotice>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -50,6 +50,7 @@ internal static class TicketEntityMapper
             ["ResolutionPriority"] = ticket.ResolutionPriority?.ToString(),
             ["ResolvedAt"] = ticket.ResolvedAt,
             ["LastReplyExcerpt"] = ticket.LastReplyExcerpt,
+            ["LastCustomerExcerpt"] = ticket.LastCustomerExcerpt,
         };
         SlaEntityMapper.Write(e, ticket.Sla);
         return e.WithoutNulls();
@@ -89,6 +90,7 @@ internal static class TicketEntityMapper
         ResolutionPriority = Enum.TryParse<Priority>(e.GetString("ResolutionPriority"), out var resolvedOn) ? resolvedOn : null,
         ResolvedAt = e.GetDateTimeOffset("ResolvedAt"),
         LastReplyExcerpt = e.GetString("LastReplyExcerpt"),
+        LastCustomerExcerpt = e.GetString("LastCustomerExcerpt"),
         Sla = SlaEntityMapper.Read(e),
         Version = e.ETag.ToString(),
     };

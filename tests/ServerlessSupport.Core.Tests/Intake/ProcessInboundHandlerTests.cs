@@ -1,3 +1,5 @@
+using ServerlessSupport.Core.Agents;
+using ServerlessSupport.Core.Sla.Sweeps;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -25,6 +27,7 @@ public sealed class ProcessInboundHandlerTests
     private readonly Mock<IDispatchQueue> _dispatch = new();
     private readonly Mock<IEmailSender> _sender = new();
     private readonly Mock<IPaceSamples> _samples = new();
+    private readonly Mock<IAgentDirectory> _agents = new();
     private readonly List<TicketCommit> _commits = [];
 
     private ProcessInboundHandler Handler()
@@ -32,6 +35,7 @@ public sealed class ProcessInboundHandlerTests
         var time = new FakeTimeProvider(At);
         _samples.Setup(s => s.ReadFirstResponsesSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         _samples.Setup(s => s.ReadResolutionsSinceAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _agents.Setup(a => a.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var options = Options.Create(new DispatchOptions());
         var dispatcher = new OutboxDispatcher(_tickets.Object, _sender.Object, _dispatch.Object, time, options, NullLogger<OutboxDispatcher>.Instance);
         var committer = new TicketCommitter(_tickets.Object, _dispatch.Object, dispatcher, time, options, NullLogger<TicketCommitter>.Instance);
@@ -42,11 +46,27 @@ public sealed class ProcessInboundHandlerTests
             _throttle.Object,
             new TicketComposer(SlaTicketBuilder.ShippedPolicy, Support, time),
             new TeamPace(_samples.Object, SlaTicketBuilder.ShippedPolicy, time),
+            _agents.Object,
             NullLogger<InboundRecorder>.Instance);
+        var composer = new TicketComposer(SlaTicketBuilder.ShippedPolicy, Support, time);
+        var agentMail = new AgentMailHandler(
+            new ReplyAddresses(new ReplyAddressKeys(null), Support),
+            _agents.Object,
+            _tickets.Object,
+            committer,
+            new AgentActions(new SlaPlanner(SlaTicketBuilder.ShippedPolicy), Support),
+            composer,
+            _payloads.Object,
+            _throttle.Object,
+            Support,
+            new SlaSettings("https://support.example.test", null),
+            time,
+            NullLogger<AgentMailHandler>.Instance);
         return new ProcessInboundHandler(
             _payloads.Object,
             new ThreadResolver(_index.Object, _tickets.Object, Support),
             recorder,
+            agentMail,
             Mock.Of<IIntakeRecords>(),
             Support,
             time,

@@ -14,6 +14,7 @@ using ServerlessSupport.Core.Sla.Surveys;
 using ServerlessSupport.Core.Sla.Sweeps;
 using ServerlessSupport.Core.Tickets;
 using ServerlessSupport.Functions.Outbound;
+using ServerlessSupport.Storage.Agents;
 using ServerlessSupport.Storage.Sla;
 using ServerlessSupport.Storage.Tickets;
 using ServerlessSupport.Testing;
@@ -53,7 +54,11 @@ internal sealed class SlaWorld : IAsyncDisposable
         _composer = new TicketComposer(policy, Support, time);
         Survey = new SurveyRecorder(Store, Committer, Settings, policy, time);
         Pace = new TeamPace(new TablePaceSamples(TicketsTable), policy, time);
+        Agents = new TableAgentDirectory(azurite.Azurite.TableService.GetTableClient(AzuriteFixture.UniqueName("agents")), time);
     }
+
+    /// <summary>The agents' profiles, in this world's own table.</summary>
+    public TableAgentDirectory Agents { get; }
 
     /// <summary>The team's pace read from this world's ticket rows (the promises' estimate).</summary>
     public TeamPace Pace { get; }
@@ -98,7 +103,7 @@ internal sealed class SlaWorld : IAsyncDisposable
     {
         var tickets = store ?? Store;
         var committer = store is null ? Committer : NewCommitter(tickets);
-        return new(Due, tickets, committer, Planner, new SlaActionComposer(Policy, Support, Settings), Pace, Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
+        return new(Due, tickets, committer, Planner, new SlaActionComposer(Policy, Support, Settings), Pace, Agents, Time, NullLogger<SlaSweepHandler>.Instance) { Parallelism = parallelism };
     }
 
     private TicketCommitter NewCommitter(ITicketStore store)

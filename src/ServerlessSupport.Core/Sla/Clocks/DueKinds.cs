@@ -17,6 +17,9 @@ internal static class DueKinds
     /// <summary>The agents' reminder before a promise's date: with the escalations, in the agents' digest.</summary>
     public const string PromiseReminder = "esc-promise";
 
+    /// <summary>Notifications agents asked for: with the escalations, in the agents' digest.</summary>
+    public const string AgentNotices = "esc-notify";
+
     /// <summary>Whether a promise's date passed unkept: with the customer's notes, since it may send an apology.</summary>
     public const string PromiseCheck = "promise";
 

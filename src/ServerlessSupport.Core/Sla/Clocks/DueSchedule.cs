@@ -35,6 +35,11 @@ internal static class DueSchedule
             return entries;
         }
 
+        if (sla.AgentNotices.Count > 0)
+        {
+            entries.Add(new(DueKinds.AgentNotices, sla.AgentNotices.Min(n => n.At), DueKinds.EscalationSweep));
+        }
+
         foreach (var kind in Enum.GetValues<TargetKind>())
         {
             if (sla.Target(kind)?.NextLevelAt is { } at)

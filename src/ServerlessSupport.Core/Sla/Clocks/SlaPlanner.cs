@@ -85,6 +85,13 @@ internal sealed class SlaPlanner(SupportPolicy policy)
         });
     }
 
+    /// <summary>Something an agent asked to hear about: the escalation sweep sends it (at most 20 wait; the oldest go first).</summary>
+    public static Ticket OnAgentNotice(Ticket ticket, Agents.AgentNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return ticket with { Sla = ticket.Sla with { AgentNotices = [.. ticket.Sla.AgentNotices.TakeLast(19), notice] } };
+    }
+
     /// <summary>A promise to the customer: it replaces the open one of its kind.</summary>
     public Ticket OnPromiseMade(Ticket ticket, PromiseKind kind, DateTimeOffset by, string madeBy, DateTimeOffset now, bool estimate = false)
     {
@@ -247,6 +254,12 @@ internal sealed class SlaPlanner(SupportPolicy policy)
 
         var (reminded, reminders) = PromiseDue.Reminders(ticket, now);
         actions.AddRange(reminders);
+        if (reminded.Sla.AgentNotices.Any(n => n.At <= now))
+        {
+            actions.Add(new AgentNoticesDue(reminded.Sla.AgentNotices.Where(n => n.At <= now).ToList(), reminded.Sla.AgentNotices.Min(n => n.At)));
+            reminded = reminded with { Sla = reminded.Sla with { AgentNotices = [.. reminded.Sla.AgentNotices.Where(n => n.At > now)] } };
+        }
+
         return new SlaDecision(Refresh(reminded), actions);
     }
 

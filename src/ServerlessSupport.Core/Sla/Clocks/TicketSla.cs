@@ -52,6 +52,9 @@ internal sealed record TicketSla
     /// <summary>What we promised the customer, open and settled (<see cref="PromiseBook"/>; the newest <see cref="PromiseBook.MaxKept"/>).</summary>
     public IReadOnlyList<TicketPromise> Promises { get; init; } = [];
 
+    /// <summary>What agents asked to hear about and the escalation sweep has not sent yet (<see cref="Agents.AgentNotice"/>).</summary>
+    public IReadOnlyList<Agents.AgentNotice> AgentNotices { get; init; } = [];
+
     public SlaTargetState? Target(TargetKind kind) => kind switch
     {
         TargetKind.FirstResponse => FirstResponse,

@@ -36,6 +36,7 @@ internal static class PolicyValidator
             RealisticPromise = new RealisticPromiseReader(reading).Read(document.RealisticPromise),
             CustomerDaytime = new CustomerDaytimeReader(reading, calendars).Read(document.CustomerDaytime),
             Promises = new PromisesReader(reading).Read(document.Promises),
+            Notifications = new NotificationsReader(reading, recipients).Read(document.Notifications),
         };
         return reading.Errors.Count == 0 ? policy : throw new PolicyValidationException(reading.Errors);
     }

@@ -32,6 +32,9 @@ internal sealed record SupportPolicy(
     /// <summary>Reminders before a promise's date and the apology when one breaks (policy <c>promises</c>).</summary>
     public PromisePolicy Promises { get; init; } = PromisePolicy.Default;
 
+    /// <summary>Whether the team recipient hears of new tickets (policy <c>notifications</c>).</summary>
+    public NotificationPolicy Notifications { get; init; } = NotificationPolicy.Default;
+
     /// <summary>An automatic note's instant moved into the customer's daytime window (the customer's offset, else the policy's zone).</summary>
     public DateTimeOffset InCustomerDaytime(DateTimeOffset at, TimeSpan? customerOffset) =>
         CustomerDaytime?.NextAllowed(at, customerOffset) ?? at;

@@ -53,3 +53,6 @@ internal sealed record PromiseReminderDue(Promises.TicketPromise Promise, DateTi
 /// team lead are told.
 /// </summary>
 internal sealed record PromisesBroken(IReadOnlyList<Promises.TicketPromise> Broken, Promises.TicketPromise Next, Promises.CompletionEstimate? Estimate, DateTimeOffset DueAt) : SlaAction(DueAt);
+
+/// <summary>Notifications agents asked for (a new ticket, a customer's reply, an assignment), each to whoever still wants it.</summary>
+internal sealed record AgentNoticesDue(IReadOnlyList<Agents.AgentNotice> Notices, DateTimeOffset DueAt) : SlaAction(DueAt);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Intake;
 using ServerlessSupport.Core.Outbound;
 using ServerlessSupport.Core.Sla.Clocks;
@@ -21,16 +22,17 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
     private const string System = "system";
 
     /// <summary>The emails the decision's actions send, as the sweep plans its digests with them.</summary>
-    public IReadOnlyList<SlaNotice> Notices(Ticket before, SlaDecision decision, DateTimeOffset now) =>
-        [.. Plan(before, decision, now).Select(e => e.Notice).OfType<SlaNotice>()];
+    /// <param name="roster">The agents' profiles as the sweep run read them: their addresses and what they asked for.</param>
+    public IReadOnlyList<SlaNotice> Notices(Ticket before, SlaDecision decision, DateTimeOffset now, AgentRoster? roster = null) =>
+        [.. Plan(before, decision, now, roster ?? AgentRoster.Empty).Select(e => e.Notice).OfType<SlaNotice>()];
 
-    public TicketCommit Compose(Ticket before, SlaDecision decision, DateTimeOffset now, DigestRouting? routing = null)
+    public TicketCommit Compose(Ticket before, SlaDecision decision, DateTimeOffset now, DigestRouting? routing = null, AgentRoster? roster = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(decision);
         routing ??= DigestRouting.None;
         var ticket = decision.Ticket;
-        var entries = Plan(before, decision, now);
+        var entries = Plan(before, decision, now, roster ?? AgentRoster.Empty);
         var fresh = entries.Select(e => e.Notice).OfType<SlaNotice>().ToList();
 
         // A digest this ticket anchors goes out only if the ticket still has its notice in it (an overlapping run may
@@ -60,7 +62,7 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
                     default:
                         change.Email(sequence => notice.ToCustomer
                             ? OutboxEmails.ToCustomer(support, ticket, sequence, notice.Kind, notice.Email, "auto-generated", now)
-                            : OutboxEmails.ToStaff(support, ticket, sequence, notice.Kind, notice.To, notice.Email, now));
+                            : OutboxEmails.ToStaff(support, ticket, sequence, notice.Kind, notice.To, notice.Email, now, notice.ReplyTo));
                         detail += $" Queued to {to}.";
                         break;
                 }
@@ -87,7 +89,7 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
     }
 
     /// <summary>Per action, in order: its event and the email it sends (if any).</summary>
-    private List<Entry> Plan(Ticket before, SlaDecision decision, DateTimeOffset now)
+    private List<Entry> Plan(Ticket before, SlaDecision decision, DateTimeOffset now, AgentRoster roster)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(decision);
@@ -107,7 +109,7 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
             switch (action)
             {
                 case EscalationFired e:
-                    var recipients = Recipients(before, e.Level);
+                    var recipients = Recipients(before, e.Level.Notify, roster);
                     var target = EscalationTemplate.TargetName(e.Target);
                     var raised = e.PriorityBefore == e.PriorityAfter ? string.Empty : $"; priority {e.PriorityBefore} → {e.PriorityAfter}";
                     var told = recipients.Count == 0 ? "nobody to notify" : "notify " + string.Join(", ", recipients.Select(r => r.Address));
@@ -123,7 +125,10 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
                         {
                             Links = [new("Open the ticket", link)],
                         };
-                        escalation = new SlaNotice(ticket.Id, $"{DueKinds.Escalation(e.Target)}-{e.LevelNumber}", "escalation", recipients, false, OutboxEmails.StaffLanguage, email, line);
+                        escalation = new SlaNotice(ticket.Id, $"{DueKinds.Escalation(e.Target)}-{e.LevelNumber}", "escalation", recipients, false, OutboxEmails.StaffLanguage, email, line)
+                        {
+                            ReplyTo = AgentReplyTo(before, recipients, roster),
+                        };
                     }
 
                     entries.Add(new(TicketEventKinds.Escalated, detail, escalation));
@@ -139,13 +144,16 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
                         StatusNoteTemplate.Render(note),
                         new(t["digest.statusNote", ("ticket", id), ("subject", subject), ("next", StatusNoteTemplate.Next(t, note))]))));
                     break;
+                case AgentNoticesDue n:
+                    entries.AddRange(AgentNoticePlan.For(ticket, n, roster, policy, support, settings).Select(x => new Entry(TicketEventKinds.AgentNotified, x.Detail, x.Notice)));
+                    break;
                 case PromiseReminderDue r:
                     entries.Add(r.Late
                         ? new(TicketEventKinds.PromiseReminder, $"No reminder: {PromiseStaffTemplate.Line(r.Promise)}, a date that has passed.", null)
-                        : PromiseReminder(before, r.Promise));
+                        : PromiseReminder(before, r.Promise, roster));
                     break;
                 case PromisesBroken b:
-                    entries.AddRange(PromisesBroken(before, ticket, b));
+                    entries.AddRange(PromisesBroken(before, ticket, b, roster));
                     break;
                 case PendingReminderDue p:
                     entries.Add(new(TicketEventKinds.PendingReminderQueued, $"Pending reminder {p.Number}.", ToCustomer(
@@ -192,9 +200,9 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
     }
 
     /// <summary>The agents' reminder before a promise's date: to the assignee, else the team, in their digest like the escalations.</summary>
-    private Entry PromiseReminder(Ticket ticket, TicketPromise promise)
+    private Entry PromiseReminder(Ticket ticket, TicketPromise promise, AgentRoster roster)
     {
-        var to = Recipients(ticket, [new NotifyTarget(RecipientRole.Assignee)]);
+        var to = Recipients(ticket, [new NotifyTarget(RecipientRole.Assignee)], roster);
         var line = PromiseStaffTemplate.Line(promise);
         if (to.Count == 0)
         {
@@ -203,18 +211,21 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
 
         var model = new PromiseStaffModel(ticket.Id, ticket.Subject, ticket.Customer.Address, [promise], settings.TicketLink(ticket.Id));
         var digestLine = new MailParagraph($"[#{ticket.Id}] {ticket.Subject} ({ticket.Customer.Address}): {line}.") { Links = [new("Open the ticket", model.Link)] };
-        var notice = new SlaNotice(ticket.Id, $"{DueKinds.PromiseReminder}-{promise.Id}", "promise-reminder", to, false, OutboxEmails.StaffLanguage, PromiseStaffTemplate.Reminder(model), digestLine);
+        var notice = new SlaNotice(ticket.Id, $"{DueKinds.PromiseReminder}-{promise.Id}", "promise-reminder", to, false, OutboxEmails.StaffLanguage, PromiseStaffTemplate.Reminder(model), digestLine)
+        {
+            ReplyTo = AgentReplyTo(ticket, to, roster),
+        };
         return new(TicketEventKinds.PromiseReminder, $"Reminder: {line}.", notice);
     }
 
     /// <summary>Broken promises: the assignee and the team lead are told; the customer gets one apology with the new date (policy promises.apology).</summary>
-    private IEnumerable<Entry> PromisesBroken(Ticket before, Ticket ticket, PromisesBroken broken)
+    private IEnumerable<Entry> PromisesBroken(Ticket before, Ticket ticket, PromisesBroken broken, AgentRoster roster)
     {
         var ids = string.Join(", ", broken.Broken.Select(p => p.Id));
         var next = $"new date {PromiseStaffTemplate.Utc(broken.Next.By)} (promise {broken.Next.Id}{(broken.Estimate is null ? string.Empty : ", the team's estimate")})";
         var apology = policy.Promises.Apology;
         var outcome = apology ? $"The customer gets an apology naming the {next}." : $"No apology to the customer (policy promises.apology is off); {next}.";
-        var staff = Recipients(before, [new NotifyTarget(RecipientRole.Assignee), new NotifyTarget(RecipientRole.TeamLead)]);
+        var staff = Recipients(before, [new NotifyTarget(RecipientRole.Assignee), new NotifyTarget(RecipientRole.TeamLead)], roster);
         var model = new PromiseStaffModel(ticket.Id, ticket.Subject, ticket.Customer.Address, broken.Broken, settings.TicketLink(ticket.Id));
         var lines = string.Join("; ", broken.Broken.Select(PromiseStaffTemplate.Line));
         var staffNotice = staff.Count == 0 ? null : new SlaNotice(
@@ -240,16 +251,18 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
         }
     }
 
-    /// <summary>Who a level tells: the assignee (else the team address), the policy roles, literal addresses; each once.</summary>
-    private List<Mailbox> Recipients(Ticket ticket, EscalationLevel level) => Recipients(ticket, level.Notify);
-
-    private List<Mailbox> Recipients(Ticket ticket, IEnumerable<NotifyTarget> notify)
+    /// <summary>
+    /// Who a level (or a promise's notice) tells, each once: the assignee — their profile's address, or the assignee
+    /// itself when it is an address, else the team address — the policy roles, literal addresses.
+    /// </summary>
+    private List<Mailbox> Recipients(Ticket ticket, IEnumerable<NotifyTarget> notify, AgentRoster roster)
     {
         var addresses = new List<string>();
         foreach (var target in notify)
         {
             var address = target.Role == RecipientRole.Assignee
-                ? (string.IsNullOrWhiteSpace(ticket.Assignee) || !ticket.Assignee.Contains('@', StringComparison.Ordinal) ? policy.Recipients.Team : ticket.Assignee)
+                ? roster.Reachable(ticket.Assignee)?.Email
+                    ?? (string.IsNullOrWhiteSpace(ticket.Assignee) || !ticket.Assignee.Contains('@', StringComparison.Ordinal) ? policy.Recipients.Team : ticket.Assignee)
                 : policy.Recipients.AddressFor(target);
             if (!string.IsNullOrWhiteSpace(address) && !addresses.Contains(address, StringComparer.OrdinalIgnoreCase))
             {
@@ -259,6 +272,11 @@ internal sealed class SlaActionComposer(SupportPolicy policy, SupportIdentity su
 
         return [.. addresses.Select(a => new Mailbox(a))];
     }
+
+    /// <summary>The assignee's signed reply address when a notice goes to them alone and they can reply by email.</summary>
+    private Mailbox? AgentReplyTo(Ticket ticket, IReadOnlyList<Mailbox> to, AgentRoster roster) =>
+        to.Count == 1 && roster.Reachable(ticket.Assignee) is { } agent && Inbound.EmailAddress.SameAddress(agent.Email!, to[0].Address)
+            && settings.Replies?.For(ticket.Id, agent.Id) is { } address ? new Mailbox(address, support.TeamName) : null;
 
     private sealed record Entry(string EventKind, string Detail, SlaNotice? Notice);
 }

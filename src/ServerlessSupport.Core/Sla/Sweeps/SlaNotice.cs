@@ -18,6 +18,9 @@ internal sealed record SlaNotice(
     RenderedEmail Email,
     MailParagraph DigestLine)
 {
+    /// <summary>The agent's signed reply address for the ticket, when the notice goes to one agent who can reply by email.</summary>
+    public Mailbox? ReplyTo { get; init; }
+
     /// <summary>Who receives it: notices with the same key in one sweep run go out as one digest.</summary>
     public string RecipientKey => (ToCustomer ? "customer:" : "staff:") + string.Join(",", To.Select(t => t.Address.ToUpperInvariant()).Order(StringComparer.Ordinal));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ServerlessSupport.Core.Agents;
 using ServerlessSupport.Core.Sla.Clocks;
 using ServerlessSupport.Core.Telemetry;
 using ServerlessSupport.Core.Tickets;
@@ -22,6 +23,7 @@ internal sealed partial class SlaSweepHandler(
     SlaPlanner planner,
     SlaActionComposer composer,
     TeamPace pace,
+    IAgentDirectory agents,
     TimeProvider time,
     ILogger<SlaSweepHandler> logger)
 {
@@ -50,6 +52,9 @@ internal sealed partial class SlaSweepHandler(
         // 2. What each ticket has due now; tickets with nothing due are tidied up here. A broken promise's new date may be
         // the team's estimate: the cached pace, read only when the follow-up sweep has work.
         var snapshot = rows.Count > 0 && sweep == DueKinds.FollowUpSweep ? await pace.CurrentAsync(cancellationToken) : null;
+
+        // Who the agents are (addresses, what they asked to hear about): the directory's cached list, once per run.
+        var roster = rows.Count > 0 ? new AgentRoster(await agents.ListAsync(cancellationToken)) : AgentRoster.Empty;
         var work = new ConcurrentDictionary<TicketId, Work>();
         await Parallel.ForEachAsync(rows, options, async (entry, ct) =>
         {
@@ -60,14 +65,15 @@ internal sealed partial class SlaSweepHandler(
         });
 
         // 3. Digests: the anchors first, one by one in id order, then everyone else.
-        var routing = DigestRouting.Plan(work.Values.SelectMany(w => composer.Notices(w.Ticket, w.Decision, now)));
+        var routing = DigestRouting.Plan(work.Values.SelectMany(w => composer.Notices(w.Ticket, w.Decision, now, roster)));
+        var run = new Run(sweep, routing, now, snapshot, roster, report);
         foreach (var anchor in routing.Anchors)
         {
-            await CommitAsync(sweep, work[anchor], routing, now, snapshot, report, cancellationToken);
+            await CommitAsync(run, work[anchor], cancellationToken);
         }
 
         var anchors = routing.Anchors.ToHashSet();
-        await Parallel.ForEachAsync(work.Values.Where(w => !anchors.Contains(w.Ticket.Id)), options, (w, ct) => new ValueTask(CommitAsync(sweep, w, routing, now, snapshot, report, ct)));
+        await Parallel.ForEachAsync(work.Values.Where(w => !anchors.Contains(w.Ticket.Id)), options, (w, ct) => new ValueTask(CommitAsync(run, w, ct)));
 
         LogSwept(logger, sweep, report.Rows, report.Acted, report.Actions, report.NothingDue, routing.Groups.Count);
         return report;
@@ -93,10 +99,11 @@ internal sealed partial class SlaSweepHandler(
         return null;
     }
 
-    private async Task CommitAsync(string sweep, Work work, DigestRouting routing, DateTimeOffset now, PaceSnapshot? snapshot, SweepReport report, CancellationToken cancellationToken)
+    private async Task CommitAsync(Run run, Work work, CancellationToken cancellationToken)
     {
+        var (sweep, routing, now, snapshot, roster, report) = run;
         var anchored = routing.AnchoredBy(work.Ticket.Id);
-        if (composer.Notices(work.Ticket, work.Decision, now).Any(n => routing.GroupOf(n) is { Abandoned: true }))
+        if (composer.Notices(work.Ticket, work.Decision, now, roster).Any(n => routing.GroupOf(n) is { Abandoned: true }))
         {
             // Its digest is another run's: that run records this ticket; if it crashed, the rows bring it back.
             LogLeftToOtherRun(logger, sweep, work.Ticket.Id.ToString());
@@ -112,14 +119,14 @@ internal sealed partial class SlaSweepHandler(
             if (attempt > 0)
             {
                 // A digest whose anchor no longer has its notice in it was done by an overlapping run.
-                var notices = read is null || decision is null ? [] : composer.Notices(read, decision, now);
+                var notices = read is null || decision is null ? [] : composer.Notices(read, decision, now, roster);
                 foreach (var group in anchored.Where(g => !notices.Any(n => routing.GroupOf(n) == g)))
                 {
                     group.Abandon();
                 }
             }
 
-            return ValueTask.FromResult(read is null || decision!.IsEmpty ? null : composer.Compose(read, decision, now, routing));
+            return ValueTask.FromResult(read is null || decision!.IsEmpty ? null : composer.Compose(read, decision, now, routing, roster));
         }
 
         // The rows are deleted only after this: a crash before it brings them back to the next run.
@@ -201,6 +208,9 @@ internal sealed partial class SlaSweepHandler(
     private static partial void LogInconsistent(ILogger logger, string ticket, string rowKey);
 
     private sealed record Work(Ticket Ticket, SlaDecision Decision, IReadOnlyList<DueRow> Rows);
+
+    /// <summary>What every commit of one run shares.</summary>
+    private sealed record Run(string Sweep, DigestRouting Routing, DateTimeOffset Now, PaceSnapshot? Pace, AgentRoster Roster, SweepReport Report);
 }
 
 /// <summary>What one sweep run did (thread-safe counters; tickets are handled in parallel).</summary>

@@ -34,6 +34,8 @@ internal sealed record PolicyDocument
     public CustomerDaytimeDocument? CustomerDaytime { get; init; }
 
     public PromisesDocument? Promises { get; init; }
+
+    public NotificationsDocument? Notifications { get; init; }
 }
 
 internal sealed record CalendarDocument
@@ -210,4 +212,9 @@ internal sealed record PromisesDocument
     public int? EstimateWindowDays { get; init; }
 
     public int? EstimateMinimumSamples { get; init; }
+}
+
+internal sealed record NotificationsDocument
+{
+    public bool? NewTicketsToTeam { get; init; }
 }

@@ -1,0 +1,22 @@
+using ServerlessSupport.Core.Tickets;
+
+namespace ServerlessSupport.Core.Templates;
+
+/// <summary>Internal, in English: to an agent whose mail to their reply address was not acted on, and why.</summary>
+internal static class AgentMailTemplate
+{
+    public static RenderedEmail NotActedOn(TicketId ticket, string subject, string why, string whatHappened, string link)
+    {
+        var lines = new[]
+        {
+            $"Your mail about ticket {ticket} (\"{subject}\") was not acted on: {why}.",
+            whatHappened,
+            "Nothing was sent to the customer. Reply again from your own address to the reply address of a notification, or use the dashboard.",
+        };
+        var text = string.Join("\n\n", lines) + $"\n\nOpen the ticket: {link}\n";
+        var html = "<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif; line-height: 1.5\">\n"
+            + string.Concat(lines.Select(l => $"<p>{TemplateText.Html(l)}</p>\n"))
+            + $"<p><a href=\"{TemplateText.Html(link)}\">Open the ticket</a></p>\n</body></html>\n";
+        return new RenderedEmail(Email.HeaderValue.Sanitize($"[#{ticket}] Not acted on: {subject}"), text, html);
+    }
+}
