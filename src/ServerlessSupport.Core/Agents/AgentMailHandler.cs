@@ -57,6 +57,7 @@ internal sealed partial class AgentMailHandler(
         // The agent hears of a refused mail at most as often as the automatic-reply limit allows: a forger cannot flood them.
         var tell = problem is not null && !inbound.Classification.IsAutomatic && agent?.Email is { } address && await throttle.TryConsumeAsync(address, cancellationToken);
         var commands = problem is null ? AgentMailCommands.Parse(email.DisplayText, agent!.Name) : null;
+        var roster = commands?.Assignee is null ? null : new AgentRoster(await agents.ListAsync(cancellationToken));
 
         ValueTask<TicketCommit?> Decide(Ticket? read, int attempt)
         {
@@ -81,7 +82,7 @@ internal sealed partial class AgentMailHandler(
                 return ValueTask.FromResult<TicketCommit?>(change.Build());
             }
 
-            return ValueTask.FromResult<TicketCommit?>(Act(read, inbound, attachments, agent!, commands!));
+            return ValueTask.FromResult<TicketCommit?>(Act(read, inbound, attachments, agent!, commands!, roster));
         }
 
         try
@@ -99,7 +100,7 @@ internal sealed partial class AgentMailHandler(
     }
 
     /// <summary>The verified agent's mail: a reply or note and the commands, one commit; a command it does not know changes nothing.</summary>
-    private TicketCommit Act(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, AgentProfile agent, AgentMailCommands commands)
+    private TicketCommit Act(Ticket ticket, InboundContext inbound, IReadOnlyList<StoredAttachment> attachments, AgentProfile agent, AgentMailCommands commands, AgentRoster? roster)
     {
         var change = new TicketCommitBuilder(ticket, time.GetUtcNow());
         change.Marker(inbound.Marker);
@@ -122,7 +123,7 @@ internal sealed partial class AgentMailHandler(
             actions.AddReply(change, agent.Name, commands.Text, isPublic: !commands.Note, promise: null, attachments);
         }
 
-        actions.AddChange(change, agent.Name, new TicketChange(commands.Status, commands.Priority, commands.Assignee, null));
+        actions.AddChange(change, agent.Name, new TicketChange(commands.Status, commands.Priority, commands.Assignee, null), roster);
         change.Event(AgentEventKinds.AgentMail, agent.Name, $"By email from {inbound.Email.From.Address}, verified (signed reply address, sender, SPF/DKIM).");
         return change.Build();
     }

@@ -10,7 +10,7 @@ namespace ServerlessSupport.Functions.Api;
 /// PATCH /api/tickets/{id}: status, priority, assignee and language in one commit with an event per change; the clocks
 /// re-plan (pending pauses them, solving schedules the check-back, a new priority moves every deadline).
 /// </summary>
-internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions actions, AgentGate gate, SupportPolicy policy)
+internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions actions, AgentGate gate, SupportPolicy policy, IAgentDirectory agents)
 {
     [Function("UpdateTicket")]
     public Task<IActionResult> RunAsync(
@@ -66,6 +66,8 @@ internal sealed class UpdateTicketFunction(TicketCommands commands, AgentActions
 
         var change = new TicketChange(status, priority, request.Assignee, request.Language);
         var agent = context.GetAgent().Name;
-        return await commands.ApplyAsync(context, id, request.Version, (ticket, now) => actions.Change(ticket, agent, change, now), cancellationToken);
+        // A new assignee who asked is told by email (the directory's cached list: no storage call in the usual case).
+        var roster = request.Assignee is null ? null : new AgentRoster(await agents.ListAsync(cancellationToken));
+        return await commands.ApplyAsync(context, id, request.Version, (ticket, now) => actions.Change(ticket, agent, change, now, roster), cancellationToken);
     }
 }
