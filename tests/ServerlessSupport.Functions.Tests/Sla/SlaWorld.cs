@@ -32,6 +32,8 @@ internal sealed class SlaWorld : IAsyncDisposable
 {
     public const string SigningKey = "test-survey-key";
 
+    public const string ReplyKeys = "1:test-reply-address-key";
+
     private readonly HttpClient _http = new();
     private readonly DispatchEmailHandler _dispatcher;
     private readonly SendGridEmailSender _sender;
@@ -49,7 +51,7 @@ internal sealed class SlaWorld : IAsyncDisposable
         Committer = NewCommitter(Store);
         Planner = new SlaPlanner(policy);
         Support = new SupportIdentity("support@example.test", "Example Support");
-        Settings = new SlaSettings("https://support.example.test", new SurveyTokens(SigningKey));
+        Settings = new SlaSettings("https://support.example.test", new SurveyTokens(SigningKey)) { Replies = new ReplyAddresses(new ReplyAddressKeys(ReplyKeys), Support) };
         _dispatcher = new DispatchEmailHandler(Store, Committer, Queue, time, Options.Create(new DispatchOptions()), NullLogger<DispatchEmailHandler>.Instance);
         _composer = new TicketComposer(policy, Support, time);
         Survey = new SurveyRecorder(Store, Committer, Settings, policy, time);
@@ -115,7 +117,8 @@ internal sealed class SlaWorld : IAsyncDisposable
 
     /// <summary>A customer's new mail, recorded as intake does it (ticket, message, events, acknowledgment in one commit).</summary>
     /// <param name="date">The mail's Date header (the customer's UTC offset comes from it); none when null.</param>
-    public async Task<Ticket> OpenTicketAsync(string subject = "Printer on fire", string text = "It smokes.", string? date = null)
+    /// <param name="roster">The agents as intake saw them (who asked to hear of new tickets).</param>
+    public async Task<Ticket> OpenTicketAsync(string subject = "Printer on fire", string text = "It smokes.", string? date = null, AgentRoster? roster = null)
     {
         var dateField = date is null ? string.Empty : $",\"date\":\"{date}\"";
         var json = $$"""
@@ -132,18 +135,18 @@ internal sealed class SlaWorld : IAsyncDisposable
             email.MessageId!,
             MessageMarkers.For(email.MessageId!),
             AutomaticMailClassifier.Classify(email, Support.Address));
-        var commit = _composer.NewTicket(TicketId.New(), inbound, [], acknowledge: true);
+        var commit = _composer.NewTicket(TicketId.New(), inbound, [], acknowledge: true, roster: roster);
         return (await Committer.CommitAsync(commit, OutboxSafety.Redelivery, default)).Ticket;
     }
 
     /// <summary>The customer writes again (a reply threaded to the ticket).</summary>
-    public async Task<Ticket> CustomerRepliesAsync(TicketId id)
+    public async Task<Ticket> CustomerRepliesAsync(TicketId id, AgentRoster? roster = null)
     {
         var ticket = (await Store.GetAsync(id, default))!;
         var json = $$"""{"from":"jane@example.com","to":["support@example.test"],"subject":"Re: [#{{id}}] Printer","text":"More.","messageId":"<{{Guid.NewGuid():N}}@example.com>"}""";
         var email = JsonInboundPayload.Parse(Encoding.UTF8.GetBytes(json)).Email!;
         var inbound = new InboundContext(new InboundQueueMessage("blob", InboundQueueMessage.JsonFormat, "application/json", Time.GetUtcNow()), email, [], email.MessageId!, MessageMarkers.For(email.MessageId!), AutomaticMailClassifier.Classify(email, Support.Address));
-        return (await Store.CommitAsync(_composer.Append(ticket, inbound, []), default)).Ticket;
+        return (await Store.CommitAsync(_composer.Append(ticket, inbound, [], roster: roster), default)).Ticket;
     }
 
     /// <summary>What the agent API does: apply a planner operation to the stored ticket and commit it.</summary>
@@ -152,6 +155,15 @@ internal sealed class SlaWorld : IAsyncDisposable
         var ticket = (await Store.GetAsync(id, default))!;
         var now = Time.GetUtcNow();
         return (await Store.CommitAsync(new TicketCommit(change(ticket, now) with { UpdatedAt = now }), default)).Ticket;
+    }
+
+    /// <summary>An agent's change as the API commits it: the commit's emails go out right after.</summary>
+    public async Task<Ticket> CommitAsync(TicketId id, Func<Ticket, DateTimeOffset, TicketCommit> change)
+    {
+        var ticket = (await Store.GetAsync(id, default))!;
+        var committed = (await Committer.CommitAsync(change(ticket, Time.GetUtcNow()), OutboxSafety.Redelivery, default)).Ticket;
+        await DrainAsync();
+        return committed;
     }
 
     /// <summary>An agent's public reply as the API commits it (the mail goes out right after), with an optional promise.</summary>

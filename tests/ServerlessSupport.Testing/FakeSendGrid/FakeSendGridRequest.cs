@@ -29,6 +29,8 @@ public sealed record FakeSendGridRequest(
 
     public string? FromEmail => Text(At(At(Body, "from"), "email"));
 
+    public string? ReplyTo => Text(At(At(Body, "reply_to"), "email"));
+
     /// <summary>Every <c>to</c> address of every personalization.</summary>
     public IReadOnlyList<string> To =>
         At(Body, "personalizations") is JsonArray personalizations
