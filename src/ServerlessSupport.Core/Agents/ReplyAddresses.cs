@@ -52,8 +52,9 @@ internal sealed class ReplyAddresses(ReplyAddressKeys keys, SupportIdentity supp
                 continue;
             }
 
+            // Only the reply token's exact shape: support+ID@ plus-addresses (ids may start with R too) are threading, not this.
             var token = local[(plus + 1)..].ToUpperInvariant();
-            if (token.Length == 0 || token[0] != Marker)
+            if (token.Length != TokenLength || token[0] != Marker)
             {
                 continue;
             }
@@ -66,7 +67,7 @@ internal sealed class ReplyAddresses(ReplyAddressKeys keys, SupportIdentity supp
 
     private ReplyTokenCheck Check(string token)
     {
-        if (token.Length != TokenLength || !TicketId.TryParse(token.Substring(2, TicketId.Length), out var ticket))
+        if (!TicketId.TryParse(token.Substring(2, TicketId.Length), out var ticket))
         {
             return new ReplyTokenCheck(ReplyTokenState.Invalid, null, null, "the reply address is not one we made");
         }

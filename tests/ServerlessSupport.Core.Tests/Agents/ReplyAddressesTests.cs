@@ -68,7 +68,7 @@ public sealed class ReplyAddressesTests
         var addresses = With("1:first-secret-0123456789");
         var foreign = addresses.For(Ticket, "A3B4C5D6")!.Replace("example.test", "example.org", StringComparison.Ordinal);
 
-        Assert.Equal(ReplyTokenState.None, addresses.Read(["support@example.test", "support+K7M2QX9P@example.test", foreign]).State);
+        Assert.Equal(ReplyTokenState.None, addresses.Read(["support@example.test", "support+K7M2QX9P@example.test", "support+R7M2QX9P@example.test", foreign]).State);
     }
 
     [Fact]
