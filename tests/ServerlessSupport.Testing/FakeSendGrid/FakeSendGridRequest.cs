@@ -29,6 +29,9 @@ public sealed record FakeSendGridRequest(
 
     public string? FromEmail => Text(At(At(Body, "from"), "email"));
 
+    /// <summary>The <c>reply_to</c> address, or null when the mail has none.</summary>
+    public string? ReplyTo => Text(At(At(Body, "reply_to"), "email"));
+
     /// <summary>Every <c>to</c> address of every personalization.</summary>
     public IReadOnlyList<string> To =>
         At(Body, "personalizations") is JsonArray personalizations
