@@ -25,9 +25,10 @@ internal sealed class AgentApiSession : IAsyncDisposable
 
     public string Key { get; }
 
-    public static async Task<AgentApiSession> StartAsync(Testing.AzuriteFixture azurite)
+    /// <param name="settings">App settings over PipelineHost's (e.g. reply address keys, sweep schedules).</param>
+    public static async Task<AgentApiSession> StartAsync(Testing.AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = await PipelineHost.StartAsync(azurite);
+        var host = await PipelineHost.StartAsync(azurite, settings);
         var key = await host.CreateAgentKeyAsync("alice");
         return new AgentApiSession(host, host.CreateAgentClient(key), key);
     }

@@ -29,6 +29,7 @@ public sealed record FakeSendGridRequest(
 
     public string? FromEmail => Text(At(At(Body, "from"), "email"));
 
+    /// <summary>The <c>reply_to</c> address, or null when the mail has none.</summary>
     public string? ReplyTo => Text(At(At(Body, "reply_to"), "email"));
 
     /// <summary>Every <c>to</c> address of every personalization.</summary>
