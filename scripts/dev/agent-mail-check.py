@@ -11,23 +11,17 @@ notice; #note mails nobody and keeps an internal note; SPF=fail without DKIM, an
 nothing to the customer and keep a note flagged as not verified, and the agent is told; the agent's out-of-office mails
 nobody. Prints one line per check and a summary, and exits non-zero if any fails.
 """
-import json, sys, time, urllib.error, urllib.request, uuid
+import json, sys, time, urllib.request, uuid
+
+from blackbox import App, Checks, Record
 
 URL, WEBHOOK_KEY, AGENT_KEY, RECORD, LEAD_KEY = sys.argv[1:6] if len(sys.argv) >= 6 else sys.exit(__doc__)
+app, record, checks = App(URL, WEBHOOK_KEY, AGENT_KEY), Record(RECORD), Checks()
+call, sent, wait_for, check = app.call, record.sent, record.wait_for, checks.check
 CUSTOMER = "jane@customer.example"
 AGENT = "agent@shop.example"
 WORDS = "Hi Jane, please unplug the printer now; a technician will call you at 3 pm today."
 NOTICE_PHRASES = ("Assigned to you", "Reply to this email to answer the customer", "-- Reply above this line --", "State: open")
-
-
-def call(method, path, body=None, key=None):
-    headers = {"content-type": "application/json", "authorization": f"Bearer {key or AGENT_KEY}"}
-    req = urllib.request.Request(URL + path, data=None if body is None else json.dumps(body).encode(), method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, json.loads(r.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"null")
 
 
 def post_inbound(route, body, content_type):
@@ -44,43 +38,10 @@ def form(fields):
     return ("".join(parts) + f"--{boundary}--\r\n").encode(), f"multipart/form-data; boundary={boundary}"
 
 
-def sent():
-    mails = []
-    try:
-        with open(RECORD, encoding="utf-8") as f:
-            for line in f:
-                m = json.loads(line)["mail"]
-                text = next((c["value"] for c in m.get("content", []) if c["type"] == "text/plain"), "")
-                to = [t["email"] for p in m.get("personalizations", []) for t in p.get("to", [])]
-                mails.append({"to": to, "subject": m.get("subject", ""), "text": text, "reply_to": (m.get("reply_to") or {}).get("email"),
-                              "headers": m.get("headers") or {}})
-    except FileNotFoundError:
-        pass
-    return mails
-
-
-def wait_for(what, predicate, seconds):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        found = [m for m in sent() if predicate(m)]
-        if found:
-            return found
-        time.sleep(1)
-    sys.exit(f"FAIL: no {what} within {seconds} s")
-
-
 def detail(ticket):
     status, body = call("GET", f"/api/tickets/{ticket}")
     assert status == 200, (status, body)
     return body
-
-
-results = []
-
-
-def check(name, ok, detail_text=""):
-    results.append(ok)
-    print(f"{'PASS' if ok else 'FAIL'} {name}{': ' + detail_text if detail_text else ''}", flush=True)
 
 
 # The agent, their address, a ticket assigned to them and the notice the sweep sends.
@@ -187,5 +148,4 @@ for mode in ("parsed", "raw"):
     check(f"{mode}: the agent's out-of-office: nothing to anyone", not mails and last["automatic"] is not None and d["ticket"]["status"] == "open",
           f"{len(mails)} mails; recorded as automatic: {last['automatic']}")
 
-print(f"agent mail black box: {sum(results)}/{len(results)} hold", flush=True)
-sys.exit(0 if all(results) else 1)
+checks.finish("agent mail black box")

@@ -6,21 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=$(mktemp -d)
-record=$work/sent.jsonl
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-setsid python3 scripts/dev/sendgrid-recorder.py "$record" 7072 & pids+=($!)
-Support__Address=support@example.test Support__EscalationSchedule="*/10 * * * * *" \
-  SendGrid__BaseUrl=http://127.0.0.1:7072 SendGrid__ApiKey=any \
-  setsid bash scripts/run.sh > "$work/run.log" 2>&1 & pids+=($!)
-for _ in $(seq 1 300); do grep -q '^App on' "$work/run.log" && break; sleep 1; done
-grep '^App on' "$work/run.log" || { cat "$work/run.log"; exit 1; }
-key=$(grep -o 'agent key: ssk_[^ ]*' "$work/run.log" | cut -d' ' -f3)
+source scripts/lib/dev-app.sh
+start_dev_app "$work" Support__EscalationSchedule="*/10 * * * * *"
 # A second agent assigns the ticket: nobody is told of an assignment they made themselves. Its key goes into the same
 # storage (run.sh's in-memory Azurite) with the app's own agent-key verb.
-if grep -q '^App on the standalone host' "$work/run.log"; then app_dll=src/ServerlessSupport.Standalone/bin/Release/net10.0/ServerlessSupport.Standalone.dll
+if grep -q '^App on the standalone host' "$run_log"; then app_dll=src/ServerlessSupport.Standalone/bin/Release/net10.0/ServerlessSupport.Standalone.dll
 else app_dll=artifacts/functionapp/ServerlessSupport.Functions.dll; fi
 account=devstoreaccount1
 account_key=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==
@@ -28,4 +19,4 @@ lead_key=$(AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=$accou
   Support__Address=support@example.test Support__WebhookKeys=local-dev-key Support__SurveySigningKey=local-dev-survey-key \
   Support__ReplyAddressKeys="1:local-dev-reply-address-key" AzureFunctionsWebHost__hostid=serverlesssupport-local \
   dotnet "$app_dll" agent-key create lead | grep '^ssk_')
-python3 scripts/dev/agent-mail-check.py http://127.0.0.1:7071 local-dev-key "$key" "$record" "$lead_key"
+python3 scripts/dev/agent-mail-check.py http://127.0.0.1:7071 local-dev-key "$agent_key" "$record" "$lead_key"

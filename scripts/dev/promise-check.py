@@ -8,52 +8,17 @@ Two tickets: A gets an update promise 90 s out that nobody keeps (a reminder to 
 one apology naming the new date); B gets one kept by a public reply in time (kept, no apology). A's status note repeats
 the words of the last public reply. Prints one line per check and exits non-zero if any fails.
 """
-import json, sys, time, urllib.request
+import sys, time
 from datetime import datetime, timedelta, timezone
+
+from blackbox import App, Checks, Record
 
 URL, WEBHOOK_KEY, AGENT_KEY, RECORD = (sys.argv[1:5] + [None] * 4)[:4] if len(sys.argv) >= 5 else sys.exit(__doc__)
 CUSTOMER = "jane@customer.example"
 TEAM = "team@example.test"
 PLUS_ONE = timezone(timedelta(hours=1))
-
-
-def call(method, path, body=None, key=None, webhook=False):
-    headers = {"content-type": "application/json"}
-    if webhook:
-        headers["x-functions-key"] = WEBHOOK_KEY
-    else:
-        headers["authorization"] = f"Bearer {AGENT_KEY}"
-    req = urllib.request.Request(URL + path, data=None if body is None else json.dumps(body).encode(), method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, json.loads(r.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"null")
-
-
-def sent():
-    mails = []
-    try:
-        with open(RECORD, encoding="utf-8") as f:
-            for line in f:
-                rec = json.loads(line)
-                m = rec["mail"]
-                text = next((c["value"] for c in m.get("content", []) if c["type"] == "text/plain"), "")
-                to = [t["email"] for p in m.get("personalizations", []) for t in p.get("to", [])]
-                mails.append({"at": rec["at"], "to": to, "subject": m.get("subject", ""), "text": text})
-    except FileNotFoundError:
-        pass
-    return mails
-
-
-def wait_for(what, predicate, seconds):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        found = [m for m in sent() if predicate(m)]
-        if found:
-            return found
-        time.sleep(1)
-    sys.exit(f"FAIL: no {what} within {seconds} s")
+app, record, checks = App(URL, WEBHOOK_KEY, AGENT_KEY), Record(RECORD), Checks()
+call, sent, wait_for, check = app.call, record.sent, record.wait_for, checks.check
 
 
 def open_ticket(subject, text):
@@ -77,14 +42,6 @@ def reply(ticket, text, promise=None):
 
 def promises(ticket):
     return [(p["kind"], p["state"]) for p in call("GET", f"/api/tickets/{ticket}")[1]["ticket"]["promises"]]
-
-
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print(f"{'PASS' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}", flush=True)
 
 
 a = open_ticket("Order 1234 never arrived", "The parcel was due on Monday and the tracking page says nothing.")
@@ -124,5 +81,4 @@ status, metrics = call("GET", "/api/metrics")
 week = next(p for p in metrics["promises"] if p["days"] == 7)
 check("/api/metrics counts promises", week["kept"] >= 3 and week["broken"] >= 1, f"7 days: kept {week['kept']}, broken {week['broken']}")
 
-print(f"promises black box: {sum(results)}/{len(results)} hold", flush=True)
-sys.exit(0 if all(results) else 1)
+checks.finish("promises black box")

@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=$(mktemp -d)
-record=$work/sent.jsonl
 cat > "$work/policy.json" <<'JSON'
 {
   "calendars": { "always": { "timeZone": "Europe/London", "24x7": true } },
@@ -23,15 +22,7 @@ cat > "$work/policy.json" <<'JSON'
 }
 JSON
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-setsid python3 scripts/dev/sendgrid-recorder.py "$record" 7072 & pids+=($!)
-Support__PolicyPath="$work/policy.json" Support__Address=support@example.test \
-  Support__FollowUpSchedule="*/10 * * * * *" Support__EscalationSchedule="5/10 * * * * *" \
-  SendGrid__BaseUrl=http://127.0.0.1:7072 SendGrid__ApiKey=any \
-  setsid bash scripts/run.sh > "$work/run.log" 2>&1 & pids+=($!)
-for _ in $(seq 1 300); do grep -q '^App on' "$work/run.log" && break; sleep 1; done
-grep '^App on' "$work/run.log" || { cat "$work/run.log"; exit 1; }
-key=$(grep -o 'agent key: ssk_[^ ]*' "$work/run.log" | cut -d' ' -f3)
-python3 scripts/dev/promise-check.py http://127.0.0.1:7071 local-dev-key "$key" "$record"
+source scripts/lib/dev-app.sh
+start_dev_app "$work" Support__PolicyPath="$work/policy.json" \
+  Support__FollowUpSchedule="*/10 * * * * *" Support__EscalationSchedule="5/10 * * * * *"
+python3 scripts/dev/promise-check.py http://127.0.0.1:7071 local-dev-key "$agent_key" "$record"

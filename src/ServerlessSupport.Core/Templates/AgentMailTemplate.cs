@@ -13,10 +13,6 @@ internal static class AgentMailTemplate
             whatHappened,
             "Nothing was sent to the customer. Reply again from your own address to the reply address of a notification, or use the dashboard.",
         };
-        var text = string.Join("\n\n", lines) + $"\n\nOpen the ticket: {link}\n";
-        var html = "<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif; line-height: 1.5\">\n"
-            + string.Concat(lines.Select(l => $"<p>{TemplateText.Html(l)}</p>\n"))
-            + $"<p><a href=\"{TemplateText.Html(link)}\">Open the ticket</a></p>\n</body></html>\n";
-        return new RenderedEmail(Email.HeaderValue.Sanitize($"[#{ticket}] Not acted on: {subject}"), text, html);
+        return StaffMail.Render($"[#{ticket}] Not acted on: {subject}", lines, link);
     }
 }

@@ -32,12 +32,7 @@ internal static class AgentNoticeTemplate
         lines.Add(model.CanReply
             ? "Reply to this email to answer the customer (it goes out from the support address with your name). A first line of #note keeps it internal; #solve, #pending, #assign <name or me> and #priority <name> change the ticket."
             : "Open the ticket to answer.");
-        var text = TemplateText.ReplyAboveMarker + "\n\n" + string.Join("\n\n", lines) + $"\n\nOpen the ticket: {model.Link}\n";
-        var html = "<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif; line-height: 1.5\">\n"
-            + $"<p style=\"color:#888\">{TemplateText.Html(TemplateText.ReplyAboveMarker)}</p>\n"
-            + string.Concat(lines.Select(l => $"<p>{TemplateText.Html(l).Replace("\n", "<br>", StringComparison.Ordinal)}</p>\n"))
-            + $"<p><a href=\"{TemplateText.Html(model.Link)}\">Open the ticket</a></p>\n</body></html>\n";
-        return new RenderedEmail(Email.HeaderValue.Sanitize($"[#{model.Ticket}] {what}: {model.Subject}"), text, html);
+        return StaffMail.Render($"[#{model.Ticket}] {what}: {model.Subject}", lines, model.Link, replyAbove: true);
     }
 
     public static string Headline(AgentNoticeKind kind) => kind switch

@@ -38,15 +38,8 @@ internal static class PromiseStaffTemplate
 
     public static string Utc(DateTimeOffset at) => MailTexts.For("en").When(at, TimeSpan.Zero);
 
-    private static RenderedEmail Render(string subject, IReadOnlyList<string> lines, string link)
-    {
-        var text = string.Join("\n", lines) + $"\n\nOpen the ticket: {link}\n\nSent automatically by the SLA sweep.\n";
-        var html = "<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif; line-height: 1.5\">\n"
-            + string.Concat(lines.Select(l => $"<p>{TemplateText.Html(l)}</p>\n"))
-            + $"<p><a href=\"{TemplateText.Html(link)}\">Open the ticket</a></p>\n"
-            + "<p style=\"color:#888; font-size: smaller\">Sent automatically by the SLA sweep.</p>\n</body></html>\n";
-        return new RenderedEmail(Email.HeaderValue.Sanitize(subject), text, html);
-    }
+    private static RenderedEmail Render(string subject, IReadOnlyList<string> lines, string link) =>
+        StaffMail.Render(subject, lines, link, footer: "Sent automatically by the SLA sweep.");
 }
 
 internal sealed record PromiseStaffModel(TicketId Ticket, string Subject, string Customer, IReadOnlyList<TicketPromise> Promises, string Link);

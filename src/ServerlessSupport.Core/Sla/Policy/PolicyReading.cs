@@ -82,6 +82,39 @@ internal sealed partial class PolicyReading
         return valid ? result : null;
     }
 
+    /// <summary>A percentile of recent times (the realistic promise's, the promises' estimate): 50 to 99.</summary>
+    public int Percentile(string path, int value)
+    {
+        if (value is < 50 or > 99)
+        {
+            Error(path, $"{value} is not a whole percentile from 50 to 99");
+        }
+
+        return value;
+    }
+
+    /// <summary>How many days of history a statistic reads: 1 to 90.</summary>
+    public int WindowDays(string path, int value)
+    {
+        if (value is < 1 or > 90)
+        {
+            Error(path, $"{value} is not a number of days from 1 to 90");
+        }
+
+        return value;
+    }
+
+    /// <summary>How many samples a statistic needs before it is used: at least 1.</summary>
+    public int MinimumSamples(string path, int value)
+    {
+        if (value < 1)
+        {
+            Error(path, "must be at least 1");
+        }
+
+        return value;
+    }
+
     public static bool IsEmail(string text) => EmailPattern().IsMatch(text);
 
     public static bool IsDomain(string text) => DomainPattern().IsMatch(text);

@@ -18,24 +18,9 @@ internal sealed class PromisesReader(PolicyReading reading)
         }
 
         var remindBefore = promises.RemindBefore is null ? defaults.RemindBefore : reading.Duration("promises.remindBefore", promises.RemindBefore) ?? defaults.RemindBefore;
-        var percentile = promises.EstimatePercentile ?? defaults.EstimatePercentile;
-        if (percentile is < 50 or > 99)
-        {
-            reading.Error("promises.estimatePercentile", $"{percentile} is not a whole percentile from 50 to 99");
-        }
-
-        var windowDays = promises.EstimateWindowDays ?? defaults.EstimateWindowDays;
-        if (windowDays is < 1 or > 90)
-        {
-            reading.Error("promises.estimateWindowDays", $"{windowDays} is not a number of days from 1 to 90");
-        }
-
-        var samples = promises.EstimateMinimumSamples ?? defaults.EstimateMinimumSamples;
-        if (samples < 1)
-        {
-            reading.Error("promises.estimateMinimumSamples", "must be at least 1");
-        }
-
+        var percentile = reading.Percentile("promises.estimatePercentile", promises.EstimatePercentile ?? defaults.EstimatePercentile);
+        var windowDays = reading.WindowDays("promises.estimateWindowDays", promises.EstimateWindowDays ?? defaults.EstimateWindowDays);
+        var samples = reading.MinimumSamples("promises.estimateMinimumSamples", promises.EstimateMinimumSamples ?? defaults.EstimateMinimumSamples);
         return new PromisePolicy(remindBefore, promises.Apology ?? defaults.Apology, percentile, windowDays, samples);
     }
 }

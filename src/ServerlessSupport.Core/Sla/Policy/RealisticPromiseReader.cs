@@ -15,24 +15,9 @@ internal sealed class RealisticPromiseReader(PolicyReading reading)
             return defaults;
         }
 
-        var percentile = promise.Percentile ?? defaults.Percentile;
-        if (percentile is < 50 or > 99)
-        {
-            reading.Error("realisticPromise.percentile", $"{percentile} is not a whole percentile from 50 to 99");
-        }
-
-        var windowDays = promise.WindowDays ?? defaults.WindowDays;
-        if (windowDays is < 1 or > 90)
-        {
-            reading.Error("realisticPromise.windowDays", $"{windowDays} is not a number of days from 1 to 90");
-        }
-
-        var samples = promise.MinimumSamples ?? defaults.MinimumSamples;
-        if (samples < 1)
-        {
-            reading.Error("realisticPromise.minimumSamples", "must be at least 1");
-        }
-
+        var percentile = reading.Percentile("realisticPromise.percentile", promise.Percentile ?? defaults.Percentile);
+        var windowDays = reading.WindowDays("realisticPromise.windowDays", promise.WindowDays ?? defaults.WindowDays);
+        var samples = reading.MinimumSamples("realisticPromise.minimumSamples", promise.MinimumSamples ?? defaults.MinimumSamples);
         return new RealisticPromisePolicy(promise.Enabled ?? defaults.Enabled, percentile, windowDays, samples);
     }
 }
